@@ -1,0 +1,69 @@
+// @ts-check
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig, fontProviders } from 'astro/config';
+import { sectionIds } from './src/integrations/section-ids.ts';
+
+/**
+ * The public origin. QR codes, canonical URLs and link previews are absolute, so a deployment
+ * sets SITE_URL (e.g. `SITE_URL=https://guide.example.org npm run build`).
+ */
+const site = process.env.SITE_URL ?? 'https://bifnim.example';
+
+/** The pre-paint theme script is inlined; the CSP allows exactly this text by its hash. */
+const themeInit = readFileSync(new URL('./src/scripts/theme-init.js', import.meta.url), 'utf8');
+const themeInitHash = `sha256-${createHash('sha256').update(themeInit).digest('base64')}`;
+
+/** Heebo's Hebrew subset, from the npm package: served by the site itself, never by a CDN. */
+const heebo = (/** @type {string} */ subset) =>
+  `./node_modules/@fontsource-variable/heebo/files/heebo-${subset}-wght-normal.woff2`;
+
+export default defineConfig({
+  site,
+  integrations: [mdx(), sitemap()],
+  markdown: {
+    processor: satteri({ hastPlugins: [sectionIds()] }),
+  },
+  fonts: [
+    {
+      provider: fontProviders.local(),
+      name: 'Heebo',
+      cssVariable: '--font-heebo',
+      fallbacks: ['Arial', 'sans-serif'],
+      options: {
+        variants: [
+          {
+            src: [heebo('hebrew')],
+            weight: '100 900',
+            style: 'normal',
+            display: 'swap',
+            unicodeRange: ['U+0307-0308', 'U+0590-05FF', 'U+200C-2010', 'U+20AA', 'U+25CC', 'U+FB1D-FB4F'],
+          },
+        ],
+      },
+    },
+  ],
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "manifest-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: {
+        // Pagefind compiles its WebAssembly search engine at run time.
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+        hashes: [/** @type {`sha256-${string}`} */ (themeInitHash)],
+      },
+    },
+  },
+});

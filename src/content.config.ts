@@ -1,0 +1,133 @@
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { ANSWER_KEYS, RECOMMENDATIONS } from './lib/checklist.ts';
+import { RISK_IDS, SECTION_IDS } from './lib/contract.ts';
+import { SECTION_ID_PATTERN } from './lib/section-marker.ts';
+
+/**
+ * Everything under content/ is data that editors own. Each schema names its fields so that a
+ * malformed file fails the build with the file and the field, never with a broken page.
+ */
+
+const slug = z.string().regex(SECTION_ID_PATTERN, 'use lower-case ASCII words joined by hyphens');
+const hebrew = (max: number) => z.string().trim().min(1).max(max);
+
+/** A page of the guide: content/guide/<slug>.mdx; the file name is its URL, /guide/<slug>/. */
+const guide = defineCollection({
+  loader: glob({ base: './content/guide', pattern: '**/*.mdx' }),
+  schema: z.strictObject({
+    /** The page's title, rendered as its only h1. Required. */
+    title: hebrew(90),
+    /** One sentence for search engines and link previews. Required, at most 160 characters. */
+    description: hebrew(160),
+    /** Position in the guide, 1 first; prev/next and the navigation follow it. Required, unique. */
+    order: z.number().int().positive(),
+    /** Short label for the guide navigation. Required, at most 28 characters. */
+    navLabel: hebrew(28),
+  }),
+});
+
+/** The six checklist questions, content/checklist/questions.yaml, keyed by the contract's keys. */
+const questions = defineCollection({
+  loader: file('./content/checklist/questions.yaml'),
+  schema: z.strictObject({
+    /** The contract key in the checklist URL (complexity, brand, ...). */
+    id: z.enum(ANSWER_KEYS),
+    /** The question, one line, addressed to the reader. */
+    question: hebrew(140),
+    /** Why it matters, in the article's words: one or two sentences. */
+    explanation: hebrew(400),
+    /** The guide section the question comes from (a contract section id). */
+    section: z.enum(SECTION_IDS),
+  }),
+});
+
+/** The answer scale, content/checklist/scale.yaml: ids "0", "1", "2". */
+const scale = defineCollection({
+  loader: file('./content/checklist/scale.yaml'),
+  schema: z.strictObject({
+    /** The value in the URL: "0", "1" or "2". */
+    id: z.enum(['0', '1', '2']),
+    /** The answer's label. */
+    label: hebrew(30),
+    /** A few words that make the label concrete. */
+    hint: hebrew(60),
+  }),
+});
+
+/** What each recommendation means, content/checklist/outcomes.yaml. */
+const outcomes = defineCollection({
+  loader: file('./content/checklist/outcomes.yaml'),
+  schema: z.strictObject({
+    /** in-house, outsource or hybrid. */
+    id: z.enum(RECOMMENDATIONS),
+    /** The recommendation as a headline. */
+    title: hebrew(90),
+    /** Two sentences on what it means. */
+    summary: hebrew(400),
+    /** What it means in practice, as short bullets. */
+    practice: z.array(hebrew(200)).min(1).max(6),
+  }),
+});
+
+/** The four HR-control risks and their mitigations, content/checklist/risks.yaml. */
+const risks = defineCollection({
+  loader: file('./content/checklist/risks.yaml'),
+  schema: z.strictObject({
+    /** The risk's contract section id. */
+    id: z.enum(RISK_IDS),
+    /** The risk's name. */
+    title: hebrew(90),
+    /** One sentence from the article. */
+    summary: hebrew(300),
+    /** Concrete actions HR keeps; each id is stable so ticks remembered on a device survive edits. */
+    mitigations: z
+      .array(z.strictObject({ /** Stable id within the risk. */ id: slug, /** The action. */ text: hebrew(240) }))
+      .min(1)
+      .max(6),
+  }),
+});
+
+const score = z.union([z.literal(0), z.literal(1), z.literal(2)]);
+
+/** Workshop case scenarios, content/checklist/cases.yaml: each opens the checklist pre-filled. */
+const cases = defineCollection({
+  loader: file('./content/checklist/cases.yaml'),
+  schema: z.strictObject({
+    /** Stable ASCII id, used in links. */
+    id: slug,
+    /** The (fictional) company. */
+    name: hebrew(60),
+    /** Its sector, a few words. */
+    sector: hebrew(60),
+    /** The situation a group discusses: two or three sentences. */
+    description: hebrew(500),
+    /** The six answers, 0..2 each; every key of the contract, no other. */
+    answers: z.strictObject(
+      Object.fromEntries(ANSWER_KEYS.map((key) => [key, score])) as Record<
+        (typeof ANSWER_KEYS)[number],
+        typeof score
+      >,
+    ),
+    /** The result the rule gives; the build checks it, so a case never teaches the wrong answer. */
+    expected: z.enum(RECOMMENDATIONS),
+  }),
+});
+
+/** The talk's screens, content/talk/screens.yaml, in the order they are presented. */
+const talk = defineCollection({
+  loader: file('./content/talk/screens.yaml'),
+  schema: z.strictObject({
+    /** Stable ASCII id of the screen. */
+    id: slug,
+    /** The guide section the screen comes from; omitted for the opening and closing screens. */
+    section: z.enum(SECTION_IDS).optional(),
+    /** A few words, shown in big type. */
+    title: hebrew(80),
+    /** One to three short lines drawn from the section. */
+    lines: z.array(hebrew(140)).min(1).max(3),
+  }),
+});
+
+export const collections = { guide, questions, scale, outcomes, risks, cases, talk };

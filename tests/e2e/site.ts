@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import { SECTION_IDS } from '../../src/lib/contract.ts';
+
+export { SECTION_IDS };
+
+const dist = new URL('../../dist/', import.meta.url).pathname;
+
+/** Every HTML page of the built site, as the URL path a reader opens. */
+export function builtPages(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.html')) {
+        const rel = relative(dist, full).replaceAll('\\', '/');
+        out.push('/' + (rel === 'index.html' ? '' : rel.replace(/index\.html$/, '')));
+      }
+    }
+  };
+  walk(dist);
+  return out.sort();
+}
+
+/** The guide's pages in reading order, read from the built guide index. */
+export function guidePaths(): string[] {
+  const html = readFileSync(join(dist, 'guide/index.html'), 'utf8');
+  return [...html.matchAll(/class="card__link" href="([^"]+)"/g)].map((m) => m[1]!);
+}
+
+/** Fails the test on any console error or uncaught exception on the page. */
+export function watchConsole(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(err.message));
+  return errors;
+}
+
+/** Sets the site's theme the way a reader's earlier choice would: saved on the device. */
+export async function useTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.addInitScript((t) => localStorage.setItem('theme', t), theme);
+  await page.emulateMedia({ colorScheme: theme });
+}
+
+export async function expectNoConsoleErrors(errors: string[]): Promise<void> {
+  expect(errors, 'console errors').toEqual([]);
+}
