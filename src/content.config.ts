@@ -34,6 +34,8 @@ const questions = defineCollection({
   schema: z.strictObject({
     /** The contract key in the checklist URL (complexity, brand, ...). */
     id: z.enum(ANSWER_KEYS),
+    /** A short name for the question, used in the result and in notices (e.g. "מורכבות המוצר"). */
+    label: hebrew(40),
     /** The question, one line, addressed to the reader. */
     question: hebrew(140),
     /** Why it matters, in the article's words: one or two sentences. */

@@ -330,6 +330,22 @@ describe('properties (fast-check)', () => {
     );
   });
 
+  it('highlightRanges delimits words exactly as words() does', () => {
+    fc.assert(
+      fc.property(input, (s) => {
+        const ws = words(s);
+        const plan: QueryPlan = {
+          status: 'ok',
+          text: '',
+          truncated: false,
+          terms: [{ word: 'x', forms: ws.map((form) => ({ form, weight: 1, kind: 'exact' as const })) }],
+        };
+        expect(highlightRanges(s, plan).flatMap(([a, b]) => words(s.slice(a, b)))).toEqual(ws);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('highlightRanges returns ordered, in-bounds, non-overlapping ranges', () => {
     const plan = expandQuery('עובדים שירות מותג', lex);
     fc.assert(
