@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, fontProviders } from 'astro/config';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { sectionIds } from './src/integrations/section-ids.ts';
 
 /**
@@ -23,7 +24,7 @@ const heebo = (/** @type {string} */ subset) =>
 
 export default defineConfig({
   site,
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/search/') }), pagefindIndex()],
   markdown: {
     // No code blocks in this guide: no highlighter, and so no inline styles for the CSP to allow.
     syntaxHighlight: false,

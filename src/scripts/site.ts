@@ -56,3 +56,30 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
     }
   });
 }
+
+// Search: the header button is a plain link to /search/; with JavaScript it opens the dialog
+// instead, and `/` or Ctrl/⌘+K open it from anywhere. The search code loads on first use only.
+const pageSearch = document.querySelector<HTMLInputElement>('[data-search-page] input[type="search"]');
+const openSearch = () =>
+  pageSearch ? pageSearch.focus() : void import('./search/dialog.ts').then((m) => m.open());
+for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-search-open]')) {
+  link.addEventListener('click', (event) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    openSearch();
+  });
+}
+document.addEventListener('keydown', (event) => {
+  const target = event.target as HTMLElement;
+  const typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+  if ((event.key === 'k' || event.key === 'K' || event.code === 'KeyK') && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    openSearch();
+  } else if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    event.preventDefault();
+    openSearch();
+  }
+});
+
+// A search result leads here with ?mark=: mark the words it found (code loaded only then).
+if (new URLSearchParams(location.search).has('mark')) void import('./search/mark.ts');

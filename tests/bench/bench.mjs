@@ -3,7 +3,10 @@
 //   node tests/bench/bench.mjs [--no-build] [--no-lighthouse] [--lighthouse-runs=N] [/extra/path/ ...]
 //
 // What it measures, each against a budget (see BUDGETS below):
-//   1. The production build (`astro build`), wall clock — skipped with --no-build (dist/ must exist).
+//   1. The production build (`astro build`), wall clock — skipped with --no-build, which measures
+//      the existing dist/ instead. The bench builds into its own folder (node_modules/.cache/
+//      bench-dist, via --outDir) and serves that, so it neither replaces dist/ under a test run
+//      that is reading it nor measures a dist/ that another build is rewriting meanwhile.
 //   2. Page weight: each page is loaded cold (fresh browser context) in headless Chromium with a
 //      phone viewport (390×844 @3x) until the network is idle. Every response body is recorded and
 //      compressed with brotli (quality 11), because `astro preview` serves bodies uncompressed and a
@@ -39,6 +42,7 @@ import { chromium } from '@playwright/test';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = join(ROOT, 'dist');
+const BENCH_DIST = join(ROOT, 'node_modules', '.cache', 'bench-dist');
 const ASTRO_CLI = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const RESULTS_FILE = join(ROOT, 'bench-results.json');
 
@@ -96,6 +100,8 @@ for (const a of args.filter((x) => x.startsWith('--'))) {
     process.exit(2);
   }
 }
+/** The built site the bench serves: its own build, or dist/ as it is with --no-build. */
+const SITE_DIR = flags.has('--no-build') ? DIST : BENCH_DIST;
 const extraPaths = args.filter((a) => !a.startsWith('--')).map((p) => (p.startsWith('/') ? p : `/${p}`));
 
 /** Brotli size at quality 11 (the maximum, as a host pre-compressing static files would use). */
@@ -219,7 +225,7 @@ async function startPreview() {
   // --ignore-lock: Astro 7 allows one tracked preview server per project (a lock file) and refuses
   // to start a second; this one runs alongside any other (e.g. the e2e tests' on port 4321) without
   // touching the lock, and it also stops Astro from backgrounding itself when run by an agent.
-  previewChild = spawn(process.execPath, [ASTRO_CLI, 'preview', '--port', String(port), '--host', 'localhost', '--ignore-lock'], {
+  previewChild = spawn(process.execPath, [ASTRO_CLI, 'preview', '--port', String(port), '--host', 'localhost', '--ignore-lock', '--outDir', SITE_DIR], {
     cwd: ROOT,
     env: astroEnv,
     detached: true, // its own process group, so stopPreview() ends anything it spawned too
@@ -303,6 +309,28 @@ async function weighPage(browser, base, path) {
     );
   });
 
+  // Layout shifts up to network idle (not a budget; reported because a late shift — e.g. a control
+  // un-hidden by a deferred script — is what costs Lighthouse's performance score on this site).
+  await context.addInitScript(() => {
+    const shifts = (window.__benchShifts = []);
+    const describe = (n) =>
+      n instanceof Element
+        ? n.tagName.toLowerCase() + (n.id ? `#${n.id}` : '') + (n.classList.length ? `.${[...n.classList].join('.')}` : '')
+        : n
+          ? `${n.nodeName} in ${describe(n.parentElement)}`
+          : '(removed node)';
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.hadRecentInput) continue;
+        shifts.push({
+          value: e.value,
+          atMs: Math.round(e.startTime),
+          sources: e.sources.map((src) => ({ node: describe(src.node), dy: Math.round(src.currentRect.y - src.previousRect.y) })),
+        });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+
   const page = await context.newPage();
   const consoleErrors = [];
   page.on('console', (msg) => msg.type() === 'error' && consoleErrors.push(msg.text()));
@@ -311,6 +339,8 @@ async function weighPage(browser, base, path) {
   const started = performance.now();
   const response = await page.goto(base + path, { waitUntil: 'networkidle', timeout: 60_000 });
   const loadMs = performance.now() - started;
+  const layoutShifts = await page.evaluate(() => window.__benchShifts ?? []);
+  const cls = layoutShifts.reduce((sum, e) => sum + e.value, 0); // one page load: one session window, roughly
   await Promise.all(pending);
   await context.close();
 
@@ -356,6 +386,8 @@ async function weighPage(browser, base, path) {
     total,
     byType,
     js,
+    cls: +cls.toFixed(4),
+    layoutShifts,
     consoleErrors,
     resources,
   };
@@ -413,10 +445,16 @@ async function runLighthouse({ lighthouse, chromeLauncher }, chromePath, url) {
     for (const id of ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index']) {
       if (lhr.audits[id]) metrics[id] = lhr.audits[id].displayValue;
     }
+    // What shifted, if anything did (the CLS metric alone does not say).
+    const layoutShifts = (lhr.audits['layout-shifts']?.details?.items ?? []).map((it) => ({
+      score: it.score,
+      node: it.node?.snippet ?? it.node?.selector,
+    }));
     return {
       scores,
       metrics,
       failing,
+      layoutShifts,
       warnings: lhr.runWarnings ?? [],
       benchmarkIndex: lhr.environment?.benchmarkIndex,
       loadAverage: +loadavg()[0].toFixed(2),
@@ -456,7 +494,7 @@ async function main() {
   } else {
     console.log('Building (astro build)…');
     const t0 = performance.now();
-    const { code, output } = await runAstro(['build']);
+    const { code, output } = await runAstro(['build', '--outDir', SITE_DIR]);
     const seconds = (performance.now() - t0) / 1000;
     results.build = { seconds: +seconds.toFixed(2), exitCode: code };
     if (code !== 0) {
@@ -466,14 +504,15 @@ async function main() {
     console.log(`Build: ${seconds.toFixed(2)} s (budget < ${BUDGETS.buildSeconds} s)`);
     check('build time', `${seconds.toFixed(2)} s`, `< ${BUDGETS.buildSeconds} s`, 's', seconds < BUDGETS.buildSeconds);
   }
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/index.html is missing: build first (or drop --no-build).');
+  if (!existsSync(join(SITE_DIR, 'index.html'))) throw new Error(`${SITE_DIR}/index.html is missing: build first (or drop --no-build).`);
+  results.siteDir = SITE_DIR;
 
   // 2. Preview server ------------------------------------------------------------------------
   const base = await startPreview();
-  console.log(`Preview: ${base}`);
+  console.log(`Preview: ${base} serving ${SITE_DIR}`);
 
   // 3. Page weight ---------------------------------------------------------------------------
-  const inDist = (p) => existsSync(join(DIST, p, 'index.html'));
+  const inDist = (p) => existsSync(join(SITE_DIR, p, 'index.html'));
   const paths = [...new Set([...DEFAULT_PATHS, ...OPTIONAL_PATHS.filter(inDist), ...extraPaths])];
   const skipped = OPTIONAL_PATHS.filter((p) => !inDist(p));
   if (skipped.length) console.log(`Not built (skipped): ${skipped.join(', ')}`);
@@ -518,6 +557,13 @@ async function main() {
       `JS before interaction: ${fmtBytes(p.js.totalBrotliBytes)} brotli (${fmtBytes(p.js.totalRawBytes)} raw) = ` +
         `${p.js.externalCount} external script(s) ${fmtBytes(p.js.externalBrotliBytes)} + ` +
         `${p.js.inlineCount} inline [${p.js.inlineTypes.join(', ')}] ${fmtBytes(p.js.inlineBrotliBytes)}`,
+    );
+    console.log(
+      `Layout shift until network idle (${PHONE.viewport.width}×${PHONE.viewport.height}): CLS ${p.cls.toFixed(3)}` +
+        p.layoutShifts
+          .filter((e) => e.value >= 0.001)
+          .map((e) => `; at ${e.atMs} ms ${e.value.toFixed(3)} — ${e.sources.map((src) => `${src.node} moved ${src.dy}px`).join(', ')}`)
+          .join(''),
     );
     if (p.consoleErrors.length) console.log(`Console errors: ${p.consoleErrors.join(' | ')}`);
 
@@ -572,6 +618,13 @@ async function main() {
         }
       }
       const ran = results.lighthouse.filter((r) => r.scores);
+      const busiest = Math.max(...ran.flatMap((r) => r.runs.map((x) => x.loadAverage)));
+      if (busiest > cpus().length) {
+        console.log(
+          `\nNote: the machine was busy during Lighthouse (1-min load average up to ${busiest} on ${cpus().length} cores): ` +
+            'performance scores (TBT, speed index) are then pessimistic and vary run to run.',
+        );
+      }
       if (ran.length) {
         console.log('');
         printTable(
@@ -584,6 +637,7 @@ async function main() {
             console.log(`  ${r.path} [${f.category}] ${f.audit}: score ${f.score}${f.displayValue ? ` (${f.displayValue})` : ''} — ${f.title}`);
           }
           for (const w of r.warnings) console.log(`  ${r.path} warning: ${w}`);
+          for (const ls of r.layoutShifts) console.log(`  ${r.path} layout shift ${ls.score}: ${ls.node}`);
         }
       }
     }
