@@ -7,6 +7,8 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig, fontProviders } from 'astro/config';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { sectionIds } from './src/integrations/section-ids.ts';
+import { serviceWorker } from './src/integrations/service-worker.ts';
+import { staticHeaders } from './src/integrations/static-headers.ts';
 
 /**
  * The public origin. QR codes, canonical URLs and link previews are absolute, so a deployment
@@ -24,7 +26,8 @@ const heebo = (/** @type {string} */ subset) =>
 
 export default defineConfig({
   site,
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/search/') }), pagefindIndex()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/search/') }), pagefindIndex(), serviceWorker(), staticHeaders()],
+  // Order matters: the service worker precaches Pagefind's files, and _headers reads every page's CSP.
   markdown: {
     // No code blocks in this guide: no highlighter, and so no inline styles for the CSP to allow.
     syntaxHighlight: false,

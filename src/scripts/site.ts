@@ -4,6 +4,9 @@
  * is shipped; heavier features (search) load their own code on first use.
  */
 
+// Offline support: the service worker registers after load (nothing added to first paint).
+import './offline.ts';
+
 const root = document.documentElement;
 const announcer = document.getElementById('announcer');
 
