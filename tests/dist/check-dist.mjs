@@ -1,0 +1,116 @@
+// Checks the built site as a whole, over dist/: every internal link and #fragment resolves
+// (guide navigation, links written in content, the checklist's section links, QR targets), every
+// image has a text alternative, and every page is valid HTML (html-validate). Run after the build.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { HtmlValidate, FileSystemConfigLoader, formatterFactory } from 'html-validate';
+
+const dist = new URL('../../dist/', import.meta.url).pathname;
+if (!existsSync(dist)) {
+  console.error('dist/ is missing: run `npm run build` first.');
+  process.exit(1);
+}
+
+const files = [];
+const walk = (dir) => {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) walk(full);
+    else if (entry.name.endsWith('.html')) files.push(full);
+  }
+};
+walk(dist);
+
+const decode = (s) =>
+  s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const pageUrl = (file) => '/' + relative(dist, file).replaceAll('\\', '/').replace(/(^|\/)index\.html$/, '$1');
+
+/** The file a site path is served from, as a static host would resolve it. */
+function fileFor(pathname) {
+  let p;
+  try {
+    p = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  const direct = join(dist, p);
+  if (existsSync(direct) && statSync(direct).isFile()) return direct;
+  const index = join(dist, p, 'index.html');
+  if (existsSync(index)) return index;
+  return undefined;
+}
+
+const idsCache = new Map();
+function idsOf(file) {
+  if (!idsCache.has(file)) {
+    const html = readFileSync(file, 'utf8');
+    idsCache.set(file, new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => decode(m[1]))));
+  }
+  return idsCache.get(file);
+}
+
+const problems = [];
+let links = 0;
+let fragments = 0;
+for (const file of files) {
+  const html = readFileSync(file, 'utf8');
+  const from = pageUrl(file);
+  // Links and resources (href/src), plus the URLs QR codes encode (data-qr-target).
+  for (const m of html.matchAll(/\s(href|src|data-qr-target)="([^"]*)"/g)) {
+    const raw = decode(m[2]);
+    if (/^(mailto:|tel:|data:|blob:|javascript:)/i.test(raw)) {
+      if (/^javascript:/i.test(raw)) problems.push(`${from}: javascript: URL in ${m[1]}`);
+      continue;
+    }
+    const url = new URL(raw, `https://site.invalid${from}`);
+    let target;
+    if (url.origin !== 'https://site.invalid') {
+      // Absolute links on the site's own configured origin (canonical, og:url, QR) must resolve too.
+      if (m[1] !== 'data-qr-target' && !/canonical|og:|twitter:/.test(html.slice(Math.max(0, m.index - 80), m.index))) {
+        continue; // A genuinely external link; none are expected, but they are not ours to check.
+      }
+      target = fileFor(url.pathname);
+    } else {
+      target = fileFor(url.pathname);
+    }
+    links++;
+    if (!target) {
+      problems.push(`${from}: ${m[1]}="${raw}" points to a missing file`);
+      continue;
+    }
+    if (url.hash.length > 1 && target.endsWith('.html')) {
+      fragments++;
+      const id = decodeURIComponent(url.hash.slice(1));
+      if (!idsOf(target).has(id)) problems.push(`${from}: ${m[1]}="${raw}": no element with id "${id}" on ${pageUrl(target)}`);
+    }
+  }
+  for (const m of html.matchAll(/<img\b[^>]*>/g)) {
+    if (!/\salt="/.test(m[0])) problems.push(`${from}: <img> without alt: ${m[0].slice(0, 80)}`);
+  }
+  const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]);
+  const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (dupes.length) problems.push(`${from}: duplicate ids: ${[...new Set(dupes)].join(', ')}`);
+}
+
+// robots.txt and the sitemap must agree on the origin and the sitemap must list real pages.
+const robots = readFileSync(join(dist, 'robots.txt'), 'utf8');
+const sitemapLine = /^Sitemap:\s*(\S+)/m.exec(robots)?.[1];
+if (!sitemapLine || !fileFor(new URL(sitemapLine).pathname)) problems.push('robots.txt: Sitemap line missing or not in dist/');
+for (const sm of readdirSync(dist).filter((f) => /^sitemap-\d+\.xml$/.test(f))) {
+  for (const m of readFileSync(join(dist, sm), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)) {
+    if (!fileFor(new URL(m[1]).pathname)) problems.push(`${sm}: <loc>${m[1]}</loc> has no page`);
+  }
+}
+
+const loader = new FileSystemConfigLoader();
+const validator = new HtmlValidate(loader);
+const report = await validator.validateMultipleFiles(files);
+const text = formatterFactory('text')(report.results);
+
+console.log(`Checked ${files.length} pages: ${links} internal links and ${fragments} #fragments.`);
+console.log(`HTML validation (html-validate): ${report.errorCount} errors, ${report.warningCount} warnings.`);
+if (!report.valid) console.error(text);
+if (problems.length) console.error(`Broken links or markup:\n- ${problems.join('\n- ')}`);
+const failed = problems.length + report.errorCount;
+console.log(`dist: ${files.length - (failed ? 1 : 0)} passed, ${failed ? 1 : 0} failed`);
+process.exit(failed ? 1 : 0);
