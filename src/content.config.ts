@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { load as parseYaml } from 'js-yaml';
 import { ANSWER_KEYS, RECOMMENDATIONS } from './lib/checklist.ts';
 import { RISK_IDS, SECTION_IDS } from './lib/contract.ts';
 import { SECTION_ID_PATTERN } from './lib/section-marker.ts';
@@ -9,6 +10,23 @@ import { SECTION_ID_PATTERN } from './lib/section-marker.ts';
  * Everything under content/ is data that editors own. Each schema names its fields so that a
  * malformed file fails the build with the file and the field, never with a broken page.
  */
+
+/**
+ * A YAML list whose order matters (the talk, the workshop flow). Collections come back sorted by
+ * id, so the loader records each entry's place in the file as `position`: editors reorder by
+ * moving entries in the file, nothing else.
+ */
+function orderedYaml(path: string) {
+  return file(path, {
+    parser: (text) => {
+      const list = parseYaml(text);
+      if (!Array.isArray(list)) throw new Error(`${path}: expected a list`);
+      return list.map((entry: unknown, i) =>
+        typeof entry === 'object' && entry !== null ? { ...entry, position: i + 1 } : entry,
+      ) as Record<string, unknown>[];
+    },
+  });
+}
 
 const slug = z.string().regex(SECTION_ID_PATTERN, 'use lower-case ASCII words joined by hyphens');
 const hebrew = (max: number) => z.string().trim().min(1).max(max);
@@ -119,8 +137,10 @@ const cases = defineCollection({
 
 /** The talk's screens, content/talk/screens.yaml, in the order they are presented. */
 const talk = defineCollection({
-  loader: file('./content/talk/screens.yaml'),
+  loader: orderedYaml('./content/talk/screens.yaml'),
   schema: z.strictObject({
+    /** The screen's place in the talk: set from the file's order by the loader, not written by editors. */
+    position: z.number().int().positive(),
     /** Stable ASCII id of the screen. */
     id: slug,
     /** The guide section the screen comes from; omitted for the opening and closing screens. */
@@ -132,4 +152,21 @@ const talk = defineCollection({
   }),
 });
 
-export const collections = { guide, questions, scale, outcomes, risks, cases, talk };
+/** The suggested workshop flow on /trainers/, content/trainers/workshop.yaml, in order. */
+const workshop = defineCollection({
+  loader: orderedYaml('./content/trainers/workshop.yaml'),
+  schema: z.strictObject({
+    /** Set from the file's order by the loader, not written by editors. */
+    position: z.number().int().positive(),
+    /** Stable ASCII id of the step. */
+    id: slug,
+    /** The step's name. */
+    title: hebrew(80),
+    /** Suggested length in minutes. */
+    minutes: z.number().int().min(1).max(240),
+    /** What the group does. */
+    text: hebrew(400),
+  }),
+});
+
+export const collections = { guide, questions, scale, outcomes, risks, cases, talk, workshop };

@@ -1,6 +1,48 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { buildHeaders, cspMetaPolicies, DEFAULT_REVALIDATE, pagePath, type PageCsp } from '../lib/static-headers.ts';
 
-/** Placeholder: writes dist/_headers after the build (filled in by the hardening work). */
+/** Every `.html` file under `dir`, as paths relative to `root`. */
+function htmlFiles(root: string, dir = root): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) return htmlFiles(root, full);
+    return entry.name.endsWith('.html') ? [relative(root, full)] : [];
+  });
+}
+
+/**
+ * Writes dist/_headers for Netlify and Cloudflare Pages after the build: each page's own CSP (read
+ * from its meta tag) plus `frame-ancestors 'none'`, site-wide security headers, and caching rules.
+ * Runs last, after every other step that writes into dist/. The text itself is built in
+ * src/lib/static-headers.ts.
+ */
 export function staticHeaders(): AstroIntegration {
-  return { name: 'static-headers', hooks: {} };
+  return {
+    name: 'static-headers',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const pages: PageCsp[] = htmlFiles(site).map((file) => {
+          const policies = cspMetaPolicies(readFileSync(join(site, file), 'utf8'));
+          if (policies.length !== 1) {
+            throw new Error(`${file}: expected one Content-Security-Policy meta tag, found ${policies.length}`);
+          }
+          return { path: pagePath(file), csp: policies[0]! };
+        });
+        // Pagefind's top-level files keep their names from build to build (only the index and
+        // fragment folders are content-addressed), so they are revalidated like the pages.
+        const pagefind = join(site, 'pagefind');
+        const pagefindFiles = existsSync(pagefind)
+          ? readdirSync(pagefind, { withFileTypes: true })
+              .filter((entry) => entry.isFile())
+              .map((entry) => `/pagefind/${entry.name}`)
+          : [];
+        writeFileSync(join(site, '_headers'), buildHeaders(pages, { revalidate: [...DEFAULT_REVALIDATE, ...pagefindFiles] }));
+        logger.info(`_headers: Content-Security-Policy with frame-ancestors for ${pages.length} pages`);
+      },
+    },
+  };
 }

@@ -27,7 +27,6 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-t
     button.setAttribute('aria-label', (dark ? button.dataset['labelLight'] : button.dataset['labelDark']) ?? '');
     button.dataset['current'] = dark ? 'dark' : 'light';
   };
-  button.hidden = false;
   sync();
   darkQuery.addEventListener('change', sync);
   button.addEventListener('click', () => {
@@ -44,11 +43,9 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-t
 
 // Copy-link buttons on headings: copy the absolute URL that ends in the section's stable id.
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy-link]')) {
-  button.hidden = false;
   button.addEventListener('click', async () => {
-    const url = new URL(location.href);
-    url.search = '';
-    url.hash = button.dataset['copyLink'] ?? '';
+    // `#id` copies this page's section; a path (/guide/x/#id) copies that page's, on this origin.
+    const url = new URL(button.dataset['copyLink'] ?? '', `${location.origin}${location.pathname}`);
     try {
       await navigator.clipboard.writeText(url.href);
       button.dataset['state'] = 'copied';

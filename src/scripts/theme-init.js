@@ -1,8 +1,8 @@
-// Runs before first paint (inline, render-blocking on purpose): applies the reader's saved theme
-// so the page never flashes the wrong one. Its SHA-256 is allowed by the CSP in astro.config.mjs.
 (function () {
+  var r = document.documentElement;
+  r.classList.add('js');
   try {
     var t = localStorage.getItem('theme');
-    if (t === 'light' || t === 'dark') document.documentElement.dataset.theme = t;
+    if (t === 'light' || t === 'dark') r.dataset.theme = t;
   } catch (e) {}
 })();

@@ -1,0 +1,56 @@
+import { getCollection } from 'astro:content';
+import { SECTION_IDS } from '../lib/contract.ts';
+import { getGuide, sectionHref } from './guide.ts';
+
+/**
+ * Everything a QR code or a trainer's link can point to, with the shortest absolute URL of each
+ * target on the configured origin (SITE_URL): the site, every contract section, every talk screen.
+ */
+export interface LinkTarget {
+  /** Stable file name of its QR code: /qr/<name>.svg. */
+  readonly name: string;
+  /** Site-relative path, e.g. /guide/in-house/#complex-products. */
+  readonly path: string;
+  /** What a person sees: the section's heading, the screen's title. */
+  readonly label: string;
+}
+
+export async function sectionTargets(): Promise<LinkTarget[]> {
+  const pages = await getGuide();
+  const label = (id: string) => pages.flatMap((p) => p.headings).find((h) => h.slug === id)?.text ?? id;
+  return Promise.all(
+    SECTION_IDS.map(async (id) => ({ name: `section-${id}`, path: await sectionHref(id), label: label(id) })),
+  );
+}
+
+export async function talkScreens() {
+  const screens = (await getCollection('talk')).sort((a, b) => a.data.position - b.data.position);
+  const pages = await getGuide();
+  return Promise.all(
+    screens.map(async (screen, i) => ({
+      ...screen.data,
+      number: i + 1,
+      name: `talk-${i + 1}`,
+      path: `/talk/#${i + 1}`,
+      /** Where the screen's full text lives: its section, the checklist, or the guide's start. */
+      more: screen.data.section
+        ? await sectionHref(screen.data.section)
+        : screen.id === 'checklist'
+          ? '/checklist/'
+          : (pages[0]?.href ?? '/guide/'),
+    })),
+  );
+}
+
+export async function allTargets(): Promise<LinkTarget[]> {
+  const talk = await talkScreens();
+  return [
+    { name: 'site', path: '/', label: 'site' },
+    { name: 'checklist', path: '/checklist/', label: 'checklist' },
+    ...(await sectionTargets()),
+    ...talk.map((s) => ({ name: s.name, path: s.path, label: s.title })),
+  ];
+}
+
+/** The absolute URL a QR code encodes. */
+export const absolute = (path: string, site: URL | undefined) => new URL(path, site).href;

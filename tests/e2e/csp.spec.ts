@@ -1,0 +1,227 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page, type Route } from '@playwright/test';
+import { cspMetaPolicies, parseHeaders, type HeaderRule } from '../../src/lib/static-headers.ts';
+import { builtPages } from './site.ts';
+
+/**
+ * The Content-Security-Policy holds while a reader uses the site: every built page is opened and
+ * exercised (theme, copy-link, search, checklist, talk) and any violation, reported by the browser
+ * as a `securitypolicyviolation` event or a console message, fails the page's test. Then the
+ * policies themselves are checked in dist/, and the headers in dist/_headers are tried out in the
+ * browser the way Netlify or Cloudflare Pages would send them.
+ */
+
+const dist = new URL('../../dist/', import.meta.url).pathname;
+const pages = builtPages();
+const fileOf = (path: string) => join(dist, path.endsWith('/') ? `${path}index.html` : path);
+const html = (path: string) => readFileSync(fileOf(path), 'utf8');
+
+type CspWindow = Window & { __cspViolations?: string[] };
+
+/** Starts recording violations on every document the page opens; returns the console's CSP messages. */
+async function watchCsp(page: Page): Promise<string[]> {
+  await page.addInitScript(() => {
+    const w = window as CspWindow;
+    w.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      w.__cspViolations?.push(`${e.violatedDirective} ${e.blockedURI || '(inline)'}`);
+    });
+  });
+  const messages: string[] = [];
+  page.on('console', (msg) => {
+    if (/Content.Security.Policy/i.test(msg.text())) messages.push(`${new URL(page.url()).pathname}: console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => {
+    if (/Content.Security.Policy|unsafe-eval|EvalError/i.test(err.message)) messages.push(`${new URL(page.url()).pathname}: ${err.message}`);
+  });
+  return messages;
+}
+
+/** The violations recorded on the current document so far (read before leaving it). */
+async function violationsHere(page: Page): Promise<string[]> {
+  const where = decodeURI(new URL(page.url()).pathname + new URL(page.url()).search);
+  const found = await page.evaluate(() => (window as CspWindow).__cspViolations ?? []);
+  return found.map((v) => `${where}: ${v}`);
+}
+
+const searchDialog = (page: Page) => page.getByRole('dialog', { name: 'חיפוש במדריך' });
+
+async function switchTheme(page: Page) {
+  const toggle = page.getByRole('button', { name: /^מעבר לערכה (כהה|בהירה)$/ }).first();
+  if (!(await toggle.isVisible())) return;
+  const before = await page.locator('html').getAttribute('data-theme');
+  await toggle.click();
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', before ?? '');
+}
+
+async function copyFirstSectionLink(page: Page) {
+  const copy = page.getByRole('button', { name: /^העתקת קישור לסעיף/ }).first();
+  if ((await copy.count()) === 0) return;
+  await copy.focus(); // the button shows on keyboard focus
+  await copy.press('Enter');
+  await expect(page.locator('#announcer')).toHaveText('הקישור הועתק');
+}
+
+async function answerChecklist(page: Page) {
+  // Pulls toward outsourcing, so the HR-control risks and their mitigations show.
+  const answers = ['במידה מסוימת', 'לא רלוונטי', 'לא רלוונטי', 'במידה רבה', 'במידה מסוימת', 'לא רלוונטי'];
+  for (const [i, label] of answers.entries()) {
+    await page
+      .getByRole('group', { name: new RegExp(`^שאלה ${i + 1}`) })
+      .getByRole('radio', { name: new RegExp(label) })
+      .check();
+  }
+  const result = page.locator('[data-result]');
+  await expect(result).toHaveAttribute('data-recommendation', /.+/);
+  await result.getByRole('checkbox').first().check();
+}
+
+async function stepThroughTalk(page: Page) {
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+  const next = page.getByRole('button', { name: /הבא/ }).first();
+  if ((await next.count()) && (await next.isVisible()) && (await next.isEnabled())) await next.click();
+  const qr = page.getByRole('button', { name: /QR/ }).first();
+  if ((await qr.count()) && (await qr.isVisible())) await qr.click();
+}
+
+/** Opens search with "/", searches, and follows the first result to its marked section. */
+async function searchAndFollow(page: Page, violations: string[]) {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('/');
+  const dialog = searchDialog(page);
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('searchbox').pressSequentially('עובדים');
+  const first = dialog.locator('[data-search-results]').getByRole('link').first();
+  await expect(first).toBeVisible();
+  violations.push(...(await violationsHere(page)));
+  await first.click();
+  await expect(page).toHaveURL(/[?&]mark=/);
+  await expect(page.locator('main mark').first()).toBeVisible();
+}
+
+test.describe('no Content-Security-Policy violation while the site is used', () => {
+  test.beforeEach(async ({ context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  });
+
+  for (const path of pages) {
+    test(`on ${path}`, async ({ page }) => {
+      const messages = await watchCsp(page);
+      const violations: string[] = [];
+      const hasSearchDialog = html(path).includes('data-search-dialog');
+
+      await page.goto(path);
+      await switchTheme(page);
+      await copyFirstSectionLink(page);
+      if (path === '/checklist/') await answerChecklist(page);
+      if (path === '/talk/') await stepThroughTalk(page);
+      if (path === '/search/') {
+        violations.push(...(await violationsHere(page)));
+        await page.goto('/search/?q=' + encodeURIComponent('תשתית'));
+        await expect(page.locator('main [data-search-results]').getByRole('link').first()).toBeVisible();
+      }
+      if (hasSearchDialog) await searchAndFollow(page, violations);
+      violations.push(...(await violationsHere(page)));
+
+      const all = [...violations, ...messages];
+      expect(all, `CSP violations while using ${path}:\n${all.join('\n')}`).toEqual([]);
+    });
+  }
+});
+
+test('every page carries one strict policy, and dist/_headers sends it with frame-ancestors', () => {
+  const problems: string[] = [];
+  const headersFile = join(dist, '_headers');
+  expect(existsSync(headersFile), 'dist/_headers is missing').toBe(true);
+  const rules = parseHeaders(readFileSync(headersFile, 'utf8'));
+  const ruleFor = (path: string) => rules.find((r: HeaderRule) => r.path === path);
+  const header = (rule: HeaderRule | undefined, name: string) => rule?.headers.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
+
+  for (const path of pages) {
+    const page = html(path);
+    const tags = page.match(/<meta\b[^>]*http-equiv\s*=\s*["']?content-security-policy/gi) ?? [];
+    if (tags.length !== 1) {
+      problems.push(`${path}: ${tags.length} CSP meta tags`);
+      continue;
+    }
+    const policy = cspMetaPolicies(page)[0]!;
+    const directives = new Map(policy.split('; ').map((d) => [d.split(' ')[0]!, d.split(' ').slice(1)]));
+    const script = directives.get('script-src') ?? [];
+    const style = directives.get('style-src') ?? [];
+    if (directives.get('default-src')?.join(' ') !== "'self'") problems.push(`${path}: default-src is not 'self'`);
+    if (!directives.has('script-src')) problems.push(`${path}: no script-src`);
+    if (script.includes("'unsafe-inline'") || style.includes("'unsafe-inline'")) problems.push(`${path}: 'unsafe-inline'`);
+    if (script.includes("'unsafe-eval'")) problems.push(`${path}: 'unsafe-eval' in script-src`);
+    if ([...script, ...style].some((s) => s === '*' || /^(https?:|data:|blob:)/.test(s))) problems.push(`${path}: a broad script/style source`);
+    if (directives.get('object-src')?.join(' ') !== "'none'") problems.push(`${path}: object-src is not 'none'`);
+    if (directives.get('base-uri')?.join(' ') !== "'self'") problems.push(`${path}: base-uri is not 'self'`);
+
+    const rule = ruleFor(path);
+    const csp = header(rule, 'Content-Security-Policy');
+    if (csp !== `${policy}; frame-ancestors 'none'`) problems.push(`_headers: ${path} does not send its page's policy with frame-ancestors 'none' (got ${csp ?? 'nothing'})`);
+    if (header(rule, 'Cache-Control') !== 'public, max-age=0, must-revalidate') problems.push(`_headers: ${path} is not revalidated`);
+  }
+
+  const all = ruleFor('/*');
+  expect(header(all, 'X-Content-Type-Options')).toBe('nosniff');
+  expect(header(all, 'Referrer-Policy')).toBe('strict-origin-when-cross-origin');
+  const permissions = header(all, 'Permissions-Policy') ?? '';
+  for (const feature of ['camera=()', 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()', 'fullscreen=(self)']) {
+    expect(permissions, 'Permissions-Policy').toContain(feature);
+  }
+  // Netlify and Cloudflare combine a repeated header differently: the site-wide rule leaves these to the specific ones.
+  expect(header(all, 'Content-Security-Policy')).toBeUndefined();
+  expect(header(all, 'Cache-Control')).toBeUndefined();
+  expect(header(ruleFor('/_astro/*'), 'Cache-Control')).toBe('public, max-age=31536000, immutable');
+  for (const file of ['/sw.js', '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/pagefind/pagefind-worker.js']) {
+    expect(header(ruleFor(file), 'Cache-Control'), file).toBe('public, max-age=0, must-revalidate');
+  }
+  expect(problems, problems.join('\n')).toEqual([]);
+});
+
+test.describe('with the headers a static host sends from dist/_headers', () => {
+  // Served by a service worker, requests would bypass the route below.
+  test.use({ serviceWorkers: 'block' });
+
+  /** The headers Cloudflare Pages would add for a path (the file never repeats a header name). */
+  function hostHeaders(rules: HeaderRule[], pathname: string): Record<string, string> {
+    const matching = rules.filter((r) => (r.path.endsWith('*') ? pathname.startsWith(r.path.slice(0, -1)) : pathname === r.path));
+    return Object.fromEntries(matching.flatMap((r) => r.headers.map(([n, v]) => [n.toLowerCase(), v])));
+  }
+
+  test('pages work under their header policy, no permission is unknown, and no page can be framed', async ({ page }) => {
+    const rules = parseHeaders(readFileSync(join(dist, '_headers'), 'utf8'));
+    await page.route('**/*', async (route: Route) => {
+      const url = new URL(route.request().url());
+      if (url.host !== 'localhost:4321') return route.continue();
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), ...hostHeaders(rules, url.pathname) } });
+    });
+    const messages = await watchCsp(page);
+    const policyErrors: string[] = [];
+    page.on('console', (msg) => {
+      if (/Permissions.Policy|Feature.Policy/i.test(msg.text())) policyErrors.push(msg.text());
+    });
+    const violations: string[] = [];
+
+    for (const path of pages) {
+      const response = await page.goto(path);
+      expect(response?.headers()['content-security-policy'], path).toContain("frame-ancestors 'none'");
+      violations.push(...(await violationsHere(page)));
+    }
+    await page.goto('/guide/in-house/');
+    await searchAndFollow(page, violations);
+    violations.push(...(await violationsHere(page)));
+    expect([...violations, ...messages], [...violations, ...messages].join('\n')).toEqual([]);
+    expect(policyErrors, 'Permissions-Policy problems').toEqual([]);
+
+    // A page that frames another one of the site's pages: the browser refuses to show it.
+    await page.evaluate(() => {
+      const frame = document.createElement('iframe');
+      frame.src = '/guide/';
+      document.body.append(frame);
+    });
+    await expect.poll(() => messages.some((m) => m.includes("frame-ancestors 'none'")), 'the framed page is refused').toBe(true);
+  });
+});
