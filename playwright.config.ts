@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumExecutable } from './tests/e2e/browser.ts';
 
-const port = 4321;
+// E2E_PORT lets several checkouts test side by side on one machine.
+const port = Number(process.env['E2E_PORT'] ?? 4321);
 const executablePath = chromiumExecutable();
 
 /** End-to-end tests run against the built site (`dist/`) served by `astro preview`, never the dev server. */
@@ -38,7 +39,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx astro preview --port ${port} --host localhost`,
+    // --ignore-lock keeps the server in the foreground, owned by Playwright: without it Astro 7
+    // refuses to start beside another preview and backgrounds itself when it detects an agent.
+    command: `npx astro preview --port ${port} --host localhost --ignore-lock`,
     url: `http://localhost:${port}/`,
     reuseExistingServer: !process.env['CI'],
     timeout: 60_000,

@@ -34,9 +34,10 @@ export const REVALIDATE = 'public, max-age=0, must-revalidate';
 
 /**
  * Browser features the site never uses, switched off for the page and anything it could embed.
- * `fullscreen=(self)` stays because the talk view has a fullscreen button. Only names Chromium
- * knows: an unknown one (such as the retired `interest-cohort`) makes Chrome log an error on
- * every page. `browsing-topics` is FLoC's successor and opts the site out of the Topics API.
+ * `fullscreen=(self)` stays because the talk view has a fullscreen button; clipboard writes stay
+ * allowed for the copy-link buttons. Only names Chromium knows: an unknown one makes Chrome log
+ * "Unrecognized feature" on every page (tests/e2e/csp.spec.ts watches for it).
+ * `interest-cohort` opts out of FLoC, `browsing-topics` out of its successor, the Topics API.
  */
 export const PERMISSIONS_POLICY = [
   'accelerometer=()',
@@ -50,6 +51,7 @@ export const PERMISSIONS_POLICY = [
   'gyroscope=()',
   'hid=()',
   'idle-detection=()',
+  'interest-cohort=()',
   'magnetometer=()',
   'microphone=()',
   'midi=()',

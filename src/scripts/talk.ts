@@ -20,7 +20,8 @@ class TalkDeck extends HTMLElement {
     this.#show(screenFromHash(location.hash, this.#total) ?? 1, false);
     addEventListener('hashchange', () => {
       const n = screenFromHash(location.hash, this.#total);
-      if (n && n !== this.#current) this.#show(n, true);
+      if (n === null) history.replaceState(history.state, '', `#${this.#current}`);
+      else if (n !== this.#current) this.#show(n, true);
     });
     for (const button of this.querySelectorAll<HTMLButtonElement>('[data-move]')) {
       button.addEventListener('click', () => this.#move(button.dataset['move'] as Move));
