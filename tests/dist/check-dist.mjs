@@ -84,6 +84,11 @@ for (const file of files) {
       if (!idsOf(target).has(id)) problems.push(`${from}: ${m[1]}="${raw}": no element with id "${id}" on ${pageUrl(target)}`);
     }
   }
+  // Link-preview images are absolute URLs on the site's origin: the file must exist.
+  for (const m of html.matchAll(/<meta (?:property|name)="(?:og:image|twitter:image)" content="([^"]+)"/g)) {
+    links++;
+    if (!fileFor(new URL(decode(m[1])).pathname)) problems.push(`${from}: link-preview image ${m[1]} is missing`);
+  }
   for (const m of html.matchAll(/<img\b[^>]*>/g)) {
     if (!/\salt="/.test(m[0])) problems.push(`${from}: <img> without alt: ${m[0].slice(0, 80)}`);
   }
