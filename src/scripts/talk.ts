@@ -12,8 +12,6 @@ class TalkDeck extends HTMLElement {
   connectedCallback(): void {
     this.#screens = [...this.querySelectorAll<HTMLElement>('[data-screen]')];
     this.#total = this.#screens.length;
-    this.classList.add('talk--deck');
-    this.#q('[data-controls]').hidden = false;
     const fullscreen = this.#q<HTMLButtonElement>('[data-fullscreen]');
     fullscreen.hidden = !document.fullscreenEnabled;
 
@@ -77,6 +75,8 @@ class TalkDeck extends HTMLElement {
   #show(n: number, announce: boolean): void {
     this.#current = n;
     this.#screens.forEach((screen, i) => (screen.hidden = i + 1 !== n));
+    // From here the script decides which screen shows; until now CSS did, from :target.
+    this.classList.add('talk--ready');
     history.replaceState(history.state, '', `#${n}`);
     this.#q('[data-position]').textContent = `${n} / ${this.#total}`;
     this.#q<HTMLProgressElement>('[data-progress]').value = n;

@@ -18,6 +18,9 @@
 //      time it observes by its 4× CPU throttle), so each page is run N times (default 3) and the
 //      run with the median performance score is reported; every run's score, Lighthouse's CPU
 //      benchmark index and the load average are kept in the JSON to judge the noise.
+//   4. Search speed: every dev query typed into the header's search dialog on a guide page; the
+//      median time from the last keystroke to rendered results (the 'search' performance measure
+//      recorded by src/scripts/search/controller.ts), after one warm-up search.
 //
 // The figures go to stdout as tables and to bench-results.json in the repo root (git-ignored).
 // The last line is `bench: N passed, M failed` (budgets met / missed); the exit code is non-zero
@@ -28,7 +31,7 @@
 // background networking (the machine has no internet).
 
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +62,8 @@ const BUDGETS = {
   jsBytesByPath: { '/checklist/': 8 * KB, '/talk/': 6 * KB },
   /** Every Lighthouse category score, ×100. */
   lighthouseScore: 100,
+  /** Median time from the last keystroke to rendered search results, over the dev queries. */
+  searchMedianMs: 100,
 };
 
 /** Pages always measured; the optional ones only when the build produced them. */
@@ -349,26 +354,37 @@ async function weighPage(browser, base, path) {
   await Promise.all(pending);
   await context.close();
 
+  // The service worker registers after load and then precaches the site in the background: its
+  // own script and fetches are reported apart (`serviceWorker`), not as the page's weight.
+  const isWorker = (r) => r.fromServiceWorkerContext || r.url === '/sw.js';
+  const workerResources = resources.filter(isWorker);
+  const serviceWorker = {
+    count: workerResources.length,
+    rawBytes: workerResources.reduce((s, r) => s + r.rawBytes, 0),
+    brotliBytes: workerResources.reduce((s, r) => s + r.brotliBytes, 0),
+  };
+  const pageResources = resources.filter((r) => !isWorker(r));
+
   // Totals by type.
   const byType = Object.fromEntries(TYPES.map((t) => [t, { count: 0, rawBytes: 0, brotliBytes: 0 }]));
-  for (const r of resources) {
+  for (const r of pageResources) {
     byType[r.type].count++;
     byType[r.type].rawBytes += r.rawBytes;
     byType[r.type].brotliBytes += r.brotliBytes;
   }
   const total = {
-    count: resources.length,
-    rawBytes: resources.reduce((s, r) => s + r.rawBytes, 0),
-    brotliBytes: resources.reduce((s, r) => s + r.brotliBytes, 0),
+    count: pageResources.length,
+    rawBytes: pageResources.reduce((s, r) => s + r.rawBytes, 0),
+    brotliBytes: pageResources.reduce((s, r) => s + r.brotliBytes, 0),
   };
 
   // JavaScript before interaction: every script response fetched before network idle, plus the
   // inline scripts of the main document. The inline ones travel inside the HTML, so they are
   // measured as their concatenation compressed together (closer to reality than one by one).
-  const mainDoc = resources.find((r) => r.type === 'document' && r.url === path);
+  const mainDoc = pageResources.find((r) => r.type === 'document' && r.url === path);
   const inline = mainDoc ? inlineScripts(mainDoc.body.toString('utf8')) : [];
   const inlineText = Buffer.from(inline.map((s) => s.text).join('\n'), 'utf8');
-  const externalScripts = resources.filter((r) => r.type === 'script');
+  const externalScripts = pageResources.filter((r) => r.type === 'script');
   const js = {
     externalCount: externalScripts.length,
     externalRawBytes: externalScripts.reduce((s, r) => s + r.rawBytes, 0),
@@ -391,6 +407,7 @@ async function weighPage(browser, base, path) {
     total,
     byType,
     js,
+    serviceWorker,
     cls: +cls.toFixed(4),
     layoutShifts,
     consoleErrors,
@@ -490,6 +507,35 @@ const results = {
   checks,
 };
 
+/** Types every dev query into the search dialog and returns the keystroke→results timings. */
+async function measureSearch(browser, base) {
+  const shared = join(ROOT, '..', 'shared', 'search', 'dev-queries.he.jsonl');
+  const file = existsSync(shared) ? shared : join(ROOT, 'tests', 'fixtures', 'dev-queries.he.jsonl');
+  const queries = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l).q);
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  await page.goto(`${base}/guide/in-house/`, { waitUntil: 'networkidle' });
+  await page.keyboard.press('/');
+  const box = page.locator('dialog[data-search-dialog] input[type="search"]');
+  await box.waitFor();
+  // Warm-up: the first search loads Pagefind's WebAssembly and the lexicon; readers pay it once.
+  await box.fill('שירות');
+  await page.waitForFunction(() => performance.getEntriesByName('search').length > 0);
+  const samples = [];
+  for (const q of queries) {
+    await box.fill('');
+    await page.evaluate(() => performance.clearMeasures('search'));
+    await box.pressSequentially(q, { delay: 60 });
+    await page.waitForTimeout(400);
+    const last = await page.evaluate(() => performance.getEntriesByName('search').at(-1)?.duration ?? null);
+    if (last !== null) samples.push({ q, ms: Math.round(last) });
+  }
+  await context.close();
+  const sorted = samples.map((x) => x.ms).sort((a, b) => a - b);
+  const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : Math.round((sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2);
+  return { medianMs: median, minMs: sorted[0], maxMs: sorted.at(-1), samples };
+}
+
 async function main() {
   const benchStarted = performance.now();
 
@@ -534,6 +580,20 @@ async function main() {
         check(`${path} loads`, 'error', 'loads', '', false);
       }
     }
+    // Search speed: type each dev query into the header's search dialog on a guide page and read
+    // the 'search' measure the search code records from the last keystroke to rendered results.
+    try {
+      results.search = await measureSearch(browser, base);
+      console.log(
+        `\nSearch: median ${results.search.medianMs} ms from last keystroke to results ` +
+          `(min ${results.search.minMs}, max ${results.search.maxMs}, ${results.search.samples.length} queries)`,
+      );
+      check('search median keystroke→results', `${results.search.medianMs} ms`, `≤ ${BUDGETS.searchMedianMs} ms`, 'ms', results.search.medianMs <= BUDGETS.searchMedianMs);
+    } catch (err) {
+      console.error(`Search speed failed: ${err.message}`);
+      results.errors.push({ step: 'search speed', message: err.message });
+      check('search speed measured', 'error', 'measured', '', false);
+    }
   } finally {
     await browser.close();
   }
@@ -569,6 +629,10 @@ async function main() {
           .filter((e) => e.value >= 0.001)
           .map((e) => `; at ${e.atMs} ms ${e.value.toFixed(3)} — ${e.sources.map((src) => `${src.node} ${src.dy === null ? 'left the viewport' : `moved ${src.dy}px`}`).join(', ')}`)
           .join(''),
+    );
+    console.log(
+      `Service worker after load (not counted above): ${p.serviceWorker.count} responses, ` +
+        `${fmtBytes(p.serviceWorker.brotliBytes)} brotli (${fmtBytes(p.serviceWorker.rawBytes)} raw) — sw.js and its precache`,
     );
     if (p.consoleErrors.length) console.log(`Console errors: ${p.consoleErrors.join(' | ')}`);
 
