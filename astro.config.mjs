@@ -59,7 +59,7 @@ export default defineConfig({
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",
-        "worker-src 'self' blob:",
+        "worker-src 'self'", // Pagefind 1.6 starts its worker from /pagefind/pagefind-worker.js, not a blob
         "manifest-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",

@@ -52,9 +52,9 @@ export function serviceWorker(): AstroIntegration {
             'favicon.svg',
             'manifest.webmanifest',
             'icons/*.png',
-            // Pagefind: only what its JavaScript API loads (engine, worker, WebAssembly, index).
+            // Pagefind: only what its JavaScript API loads (engine, WebAssembly, index). Search runs
+            // it on the main thread (noWorker, see src/scripts/search/engine.ts), so no worker file.
             'pagefind/pagefind.js',
-            'pagefind/pagefind-worker.js',
             'pagefind/pagefind-entry.json',
             'pagefind/*.pf_meta',
             'pagefind/wasm.*.pagefind',
@@ -64,8 +64,9 @@ export function serviceWorker(): AstroIntegration {
             ...optional.filter((pattern) => existsSync(join(site, pattern.split('/*')[0]!))),
           ],
           globIgnores: ['sw.js', 'pagefind/pagefind-ui.*', 'pagefind/pagefind-modular-ui.*', 'pagefind/pagefind-component-ui.*', 'pagefind/pagefind-highlight.js'],
-          // Astro puts a content hash in every file name under _astro/: the URL is the version.
-          dontCacheBustURLsMatching: /^_astro\//,
+          // Content-hashed file names (Astro's _astro/, Pagefind's index and fragments): the URL is
+          // the version, so installing may reuse what the first visit already put in the HTTP cache.
+          dontCacheBustURLsMatching: /^(?:_astro|pagefind\/(?:index|fragment|filter))\//,
           directoryIndex: 'index.html',
           ignoreURLParametersMatching: [/.*/],
           cacheId: 'bifnim',

@@ -5,7 +5,7 @@ import { loadEngine } from './engine.ts';
 const dialog = document.querySelector<HTMLDialogElement>('[data-search-dialog]')!;
 const { input, view } = viewOf(dialog);
 const all = dialog.querySelector<HTMLAnchorElement>('[data-search-all]')!;
-connectSearch(input, view, (query) => {
+const run = connectSearch(input, view, (query) => {
   all.href = `/search/?q=${encodeURIComponent(query)}`;
 });
 dialog.querySelector('[data-search-close]')!.addEventListener('click', () => dialog.close());
@@ -16,6 +16,7 @@ dialog.addEventListener('click', (event) => {
 export function open(): void {
   if (!dialog.open) dialog.showModal();
   input.focus();
-  input.select();
   void loadEngine();
+  // Anything typed while this module was still loading has had no input event: search it now.
+  if (input.value) void run(input.value);
 }

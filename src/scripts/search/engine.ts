@@ -31,7 +31,9 @@ export function loadEngine() {
       import(/* @vite-ignore */ bundle) as Promise<Pagefind>,
       fetch('/search/lexicon.json').then((r) => r.json() as Promise<unknown>),
     ]);
-    await pagefind.options({ excerptLength: 24 });
+    // noWorker: Pagefind's worker mixes up answers to concurrent searches (typing fast showed the
+    // results for ע under עובדים); on the main thread our small index answers in a few ms anyway.
+    await pagefind.options({ excerptLength: 24, noWorker: true });
     await pagefind.init();
     const sections = typeof data === 'object' && data && 'sections' in data ? Number(data.sections) || 0 : 0;
     return { pagefind, lexicon: loadLexicon(data), sections };
@@ -42,11 +44,22 @@ export function loadEngine() {
 
 const cache = new Map<string, Promise<PageHit[]>>();
 
+/**
+ * Pagefind 1.6 answers searches from a worker; run concurrently, an answer can come back for the
+ * wrong term (seen here: typing עובדים fast showed the results for ע). One search at a time.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+function serial<T>(task: () => Promise<T>): Promise<T> {
+  const next = queue.then(task);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
 async function searchForm(pagefind: Pagefind, form: string): Promise<PageHit[]> {
   let hits = cache.get(form);
   if (!hits) {
     hits = (async () => {
-      const response = await pagefind.search(form);
+      const response = await serial(() => pagefind.search(form));
       return Promise.all(
         (response?.results ?? []).map(async (result) => {
           const d = await result.data();
