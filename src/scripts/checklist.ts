@@ -6,6 +6,7 @@
  */
 import { ANSWER_KEYS, answeredCount, explain, isAnswerKey, type Answers, type Score } from '../lib/checklist.ts';
 import { hasAnyAnswerParam, parseChecklistQuery, serializeChecklistQuery } from '../lib/checklist-url.ts';
+import { announce, fill } from './announce.ts';
 
 const ANSWERS_KEY = 'checklist:answers';
 const TICKS_KEY = 'checklist:ticks';
@@ -28,8 +29,6 @@ const store = {
   },
 };
 
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 
 class DecisionChecklist extends HTMLElement {
   #answers: Answers = {};
@@ -47,7 +46,7 @@ class DecisionChecklist extends HTMLElement {
     this.#answers = parsed.answers;
     if (fromUrl || fromAddress.tooLong) this.#notice(fromAddress);
     this.#restoreTicks();
-    this.#render({ announce: false });
+    this.#render({ speak: false });
     this.#syncUrl();
 
     this.#q('[data-form]').addEventListener('change', (event) => {
@@ -55,7 +54,7 @@ class DecisionChecklist extends HTMLElement {
       if (input.type !== 'radio' || !isAnswerKey(input.name)) return;
       this.#answers = { ...this.#answers, [input.name]: Number(input.value) as Score };
       this.#save();
-      this.#render({ announce: true });
+      this.#render({ speak: true });
     });
     this.#q('[data-form]').addEventListener('submit', (event) => event.preventDefault());
     this.#q('[data-risks]').addEventListener('change', () => this.#saveTicks());
@@ -68,13 +67,6 @@ class DecisionChecklist extends HTMLElement {
     return this.querySelector<T>(selector)!;
   }
 
-  #announce(message: string): void {
-    const region = document.getElementById('announcer');
-    if (!region) return;
-    region.textContent = '';
-    setTimeout(() => (region.textContent = message), 50);
-  }
-
   /** Says, in Hebrew and without echoing the URL, which answers in the link were not understood. */
   #notice(parsed: ReturnType<typeof parseChecklistQuery>): void {
     const d = this.dataset;
@@ -82,7 +74,7 @@ class DecisionChecklist extends HTMLElement {
     if (parsed.tooLong) parts.push(d['tTooLong'] ?? '');
     if (parsed.invalid.length > 0) {
       const labels = parsed.invalid.map((key) => this.#q(`fieldset[data-key="${key}"]`).dataset['label'] ?? key);
-      parts.push(fill(d['tBad'] ?? '', { list: labels.join(', ') }));
+      parts.push(fill(d['tBad'], { list: labels.join(', ') }));
     }
     if (parsed.unknownCount > 0) parts.push(d['tUnknown'] ?? '');
     if (parts.length === 0) return;
@@ -104,7 +96,7 @@ class DecisionChecklist extends HTMLElement {
     if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
   }
 
-  #render({ announce }: { announce: boolean }): void {
+  #render({ speak }: { speak: boolean }): void {
     const answers = this.#answers;
     for (const key of ANSWER_KEYS) {
       for (const radio of this.querySelectorAll<HTMLInputElement>(`input[name="${key}"]`)) {
@@ -116,7 +108,7 @@ class DecisionChecklist extends HTMLElement {
     const body = this.#q('[data-result-body]');
     const progress = this.#q('[data-progress]');
     const explanation = explain(answers);
-    progress.textContent = fill(this.dataset['tProgress'] ?? '', { answered: answeredCount(answers), total });
+    progress.textContent = fill(this.dataset['tProgress'], { answered: answeredCount(answers), total });
     if (!explanation) {
       result.removeAttribute('data-recommendation');
       body.hidden = true;
@@ -128,7 +120,7 @@ class DecisionChecklist extends HTMLElement {
     body.hidden = false;
     for (const el of this.querySelectorAll<HTMLElement>('[data-outcome]')) el.hidden = el.dataset['outcome'] !== recommendation;
     for (const el of this.querySelectorAll<HTMLElement>('[data-rule]')) el.hidden = el.dataset['rule'] !== rule;
-    this.#q('[data-scores]').textContent = fill(this.dataset['tScores'] ?? '', { in: inScore, out: outScore });
+    this.#q('[data-scores]').textContent = fill(this.dataset['tScores'], { in: inScore, out: outScore });
     for (const li of this.querySelectorAll<HTMLElement>('[data-reason]')) {
       const key = li.dataset['reason'] ?? '';
       const reason = reasons.find((r) => r.key === key);
@@ -143,8 +135,8 @@ class DecisionChecklist extends HTMLElement {
     this.#q('[data-risks]').hidden = recommendation === 'in-house';
 
     const title = this.#q(`.outcome[data-outcome="${recommendation}"] .outcome__title`).textContent ?? '';
-    if (announce && this.#shown !== recommendation) {
-      this.#announce(fill((this.#shown ? this.dataset['tChange'] : this.dataset['tAnnounce']) ?? '', { title }));
+    if (speak && this.#shown !== recommendation) {
+      announce(fill(this.#shown ? this.dataset['tChange'] : this.dataset['tAnnounce'], { title }));
     }
     this.#shown = recommendation;
   }
@@ -168,7 +160,7 @@ class DecisionChecklist extends HTMLElement {
   async #copy(): Promise<void> {
     try {
       await navigator.clipboard.writeText(location.href.replace(/#.*$/, ''));
-      this.#announce(this.dataset['tCopied'] ?? '');
+      announce(this.dataset['tCopied'] ?? '');
     } catch {
       // Clipboard refused: the address bar holds the same link.
     }
@@ -182,9 +174,9 @@ class DecisionChecklist extends HTMLElement {
     for (const box of this.querySelectorAll<HTMLInputElement>('input[data-tick]')) box.checked = false;
     this.#q('[data-notice]').hidden = true;
     history.replaceState(history.state, '', location.pathname);
-    this.#render({ announce: false });
+    this.#render({ speak: false });
     this.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
-    this.#announce(this.dataset['tReset'] ?? '');
+    announce(this.dataset['tReset'] ?? '');
   }
 }
 

@@ -7,16 +7,10 @@
 // Offline support: the service worker registers after load (nothing added to first paint).
 import './offline.ts';
 
+import { announce } from './announce.ts';
+
 const root = document.documentElement;
 const announcer = document.getElementById('announcer');
-
-/** Says something once to screen readers through the page's polite live region. */
-export function announce(message: string): void {
-  if (!announcer) return;
-  announcer.textContent = '';
-  // A fresh text node after a tick makes screen readers announce a repeated message too.
-  setTimeout(() => (announcer.textContent = message), 50);
-}
 
 // Theme: the saved choice (if any) was applied before first paint by theme-init.js.
 const darkQuery = matchMedia('(prefers-color-scheme: dark)');

@@ -2,6 +2,7 @@
  * Upgrades the server-rendered list of talk screens into one screen at a time. The moves
  * (keys, swipes, bounds, the #n address) are the pure functions of src/lib/talk-nav.ts.
  */
+import { announce, fill } from './announce.ts';
 import { applyMove, keyMove, screenFromHash, swipeMove, type Direction, type Move } from '../lib/talk-nav.ts';
 
 class TalkDeck extends HTMLElement {
@@ -72,7 +73,7 @@ class TalkDeck extends HTMLElement {
     if (next !== this.#current) this.#show(next, true);
   }
 
-  #show(n: number, announce: boolean): void {
+  #show(n: number, speak: boolean): void {
     this.#current = n;
     this.#screens.forEach((screen, i) => (screen.hidden = i + 1 !== n));
     // From here the script decides which screen shows; until now CSS did, from :target.
@@ -82,14 +83,9 @@ class TalkDeck extends HTMLElement {
     this.#q<HTMLProgressElement>('[data-progress]').value = n;
     this.#q<HTMLButtonElement>('[data-move="prev"]').disabled = n === 1;
     this.#q<HTMLButtonElement>('[data-move="next"]').disabled = n === this.#total;
-    if (announce) {
+    if (speak) {
       const title = this.#screens[n - 1]?.querySelector('h2')?.textContent ?? '';
-      const region = document.getElementById('announcer');
-      if (region)
-        region.textContent = (this.dataset['tAnnounce'] ?? '')
-          .replace('{n}', String(n))
-          .replace('{total}', String(this.#total))
-          .replace('{title}', title);
+      announce(fill(this.dataset['tAnnounce'], { n, total: this.#total, title }));
     }
   }
 }

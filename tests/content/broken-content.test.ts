@@ -95,7 +95,8 @@ function diagnostics(output: string): string {
   for (const line of output.split('\n')) {
     if (/\[WARN\]/.test(line)) inWarning = true;
     else if (line.trim() === '') inWarning = false;
-    if (inWarning || /^\s*[├└]─/.test(line)) continue;
+    // Route lines may carry a timestamp: "09:51:25   ├─ /qr/section-in-house.svg (+4ms)".
+    if (inWarning || /^(?:\d\d:\d\d:\d\d)?\s*[├└]─/.test(line)) continue;
     kept.push(line);
   }
   return kept.join('\n');
@@ -146,7 +147,7 @@ const breakages: Breakage[] = [
         (text) => `${text.trimEnd()}\n\n### כפילות [#complex-products]\n\nטקסט.\n`,
       ),
     names: fileName(guide('outsource')),
-    field: /complex-products/,
+    field: /heading id "complex-products"/,
   },
   {
     name: 'a missing contract id fails the build naming the guide and the missing id',
@@ -154,7 +155,7 @@ const breakages: Breakage[] = [
     apply: (dir) => edit(dir, guide('in-house'), replaceOnce('[#feedback-loop]', '[#feedback-loop-x]')),
     // The id is missing from the whole guide, so the folder is the file at fault.
     names: /content\/guide/,
-    field: /feedback-loop(?!-x)/,
+    field: /contract id "\[#feedback-loop\]"/,
   },
   {
     name: 'a malformed heading marker fails the build naming the file and the marker',

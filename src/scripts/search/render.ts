@@ -5,9 +5,7 @@
  */
 import type { QueryPlan } from '../../lib/hebrew-search.ts';
 import { excerptRuns, type RankedResult } from '../../lib/search-merge.ts';
-
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+import { fill } from '../announce.ts';
 
 /** Builds the link a result leads to: the section, with the found forms to mark there. */
 export function resultHref(result: RankedResult): string {
@@ -30,7 +28,7 @@ export interface SearchView {
 export function renderPlanStatus(view: SearchView, plan: QueryPlan): boolean {
   const t = view.status.dataset;
   const message =
-    plan.status === 'empty' ? t['tEmpty'] : plan.status === 'only-particles' ? fill(t['tParticles'] ?? '', { q: plan.text }) : plan.status === 'too-long' ? t['tTooLong'] : null;
+    plan.status === 'empty' ? t['tEmpty'] : plan.status === 'only-particles' ? fill(t['tParticles'], { q: plan.text }) : plan.status === 'too-long' ? t['tTooLong'] : null;
   if (message == null) return false;
   view.list.replaceChildren();
   view.status.textContent = message;
@@ -70,8 +68,8 @@ export function renderResults(view: SearchView, plan: QueryPlan, results: readon
   });
   view.list.replaceChildren(...items);
   let message = results.length
-    ? fill(t['tCount'] ?? '', { n: results.length, q: plan.text })
-    : fill(t['tNone'] ?? '', { q: plan.text });
+    ? fill(t['tCount'], { n: results.length, q: plan.text })
+    : fill(t['tNone'], { q: plan.text });
   if (plan.truncated) message = `${message} ${t['tTruncated'] ?? ''}`;
   view.status.textContent = message;
   view.suggestions.hidden = results.length > 0;
