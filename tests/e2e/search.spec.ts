@@ -98,3 +98,10 @@ for (const [what, q, message] of bad) {
     expect(errors).toEqual([]);
   });
 }
+
+test('excerpts show the guide text only, never the heading tools', async ({ page }) => {
+  await page.goto('/search/?q=' + encodeURIComponent('ארגון'));
+  const excerpts = page.locator('main [data-search-results] .search-result__excerpt');
+  await expect(excerpts.first()).toBeVisible();
+  for (const text of await excerpts.allTextContents()) expect(text).not.toMatch(/(^|\s)#(\s|$)/);
+});
