@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumExecutable } from './tests/e2e/browser.ts';
+import { CHROMIUM_ARGS, chromiumExecutable } from './tests/e2e/browser.ts';
 
 // E2E_PORT lets several checkouts test side by side on one machine.
 const port = Number(process.env['E2E_PORT'] ?? 4321);
@@ -25,15 +25,7 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         launchOptions: {
           ...(executablePath ? { executablePath } : {}),
-          // As root with no network: no sandbox, and no background calls home.
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },

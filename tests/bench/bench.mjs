@@ -26,9 +26,8 @@
 // The last line is `bench: N passed, M failed` (budgets met / missed); the exit code is non-zero
 // when any budget is missed or a step could not run.
 //
-// Browser: $CHROMIUM_PATH (or $CHROME_PATH) if set, else Debian's /usr/bin/chromium, else the
-// browser Playwright downloaded. It is launched without a sandbox (we run as root) and without
-// background networking (the machine has no internet).
+// Browser: the one the e2e tests use (tests/e2e/browser.ts: $CHROMIUM_PATH, Playwright's own, or
+// Debian's /usr/bin/chromium), launched with the same flags (no sandbox as root, no calls home).
 
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -38,6 +37,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Configuration
@@ -75,15 +75,6 @@ const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-practices',
 /** The total-weight budget applies to the home page and the guide's pages. */
 const hasTotalBudget = (path) => path === '/' || path.startsWith('/guide/');
 
-/** Chromium flags: no sandbox as root, no calls home (no internet here). */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** A phone: iPhone 12–15 class viewport. */
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
@@ -147,23 +138,9 @@ function printTable(header, rows) {
   for (const r of rows) console.log(line(r));
 }
 
-/** Resolves the Chromium executable (see the header comment). */
+/** The Chromium the e2e tests use (tests/e2e/browser.ts); Lighthouse needs its path spelled out. */
 function chromiumPath() {
-  for (const candidate of [process.env.CHROMIUM_PATH, process.env.CHROME_PATH]) {
-    if (candidate) {
-      if (!existsSync(candidate)) throw new Error(`${candidate} (from the environment) does not exist.`);
-      return candidate;
-    }
-  }
-  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) {
-    if (existsSync(candidate)) return candidate;
-  }
-  try {
-    if (existsSync(chromium.executablePath())) return chromium.executablePath();
-  } catch {
-    // Playwright's own browser is not downloaded either.
-  }
-  throw new Error('No Chromium found: install one (apt-get install chromium) or set CHROMIUM_PATH.');
+  return chromiumExecutable() ?? chromium.executablePath();
 }
 
 /** Environment for the Astro CLI: no telemetry (there is no network to send it to). */

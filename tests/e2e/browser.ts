@@ -1,6 +1,16 @@
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
+/** Chromium flags for this project's machines: as root, with no network, no sandbox and no calls home. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /**
  * Which Chromium the tests drive: $CHROMIUM_PATH if set, else Playwright's own download where
  * `npx playwright install chromium` has run, else Debian's /usr/bin/chromium (CI has no internet
