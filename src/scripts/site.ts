@@ -1,7 +1,8 @@
 /**
- * The only script every page loads before interaction: the theme switch and the copy-link
- * buttons. Strings come from the server-rendered markup (data-* attributes), so no dictionary
- * is shipped; heavier features (search) load their own code on first use.
+ * The only script every page loads before interaction: the theme switch, the copy-link buttons,
+ * the search shortcuts and the service worker's registration. Strings come from the
+ * server-rendered markup (data-* attributes), so no dictionary is shipped; heavier features
+ * (search, marking found words) load their own code on first use.
  */
 
 // Offline support: the service worker registers after load (nothing added to first paint).
@@ -69,7 +70,11 @@ document.addEventListener('keydown', (event) => {
   if ((event.key === 'k' || event.key === 'K' || event.code === 'KeyK') && (event.ctrlKey || event.metaKey)) {
     event.preventDefault();
     openSearch();
-  } else if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+  } else if (
+    // The physical "/" key too: on a Hebrew keyboard layout it types "." (event.key) instead.
+    (event.key === '/' || event.code === 'Slash') &&
+    !typing && !event.ctrlKey && !event.metaKey && !event.altKey
+  ) {
     event.preventDefault();
     openSearch();
   }

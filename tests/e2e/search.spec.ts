@@ -105,3 +105,9 @@ test('excerpts show the guide text only, never the heading tools', async ({ page
   await expect(excerpts.first()).toBeVisible();
   for (const text of await excerpts.allTextContents()) expect(text).not.toMatch(/(^|\s)#(\s|$)/);
 });
+
+test('the "/" key opens search on a Hebrew keyboard layout too, where it types "."', async ({ page }) => {
+  await page.goto('/guide/in-house/');
+  await page.evaluate(() => document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '.', code: 'Slash', bubbles: true })));
+  await expect(dialog(page)).toBeVisible();
+});
