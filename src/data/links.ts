@@ -1,4 +1,5 @@
 import { getCollection } from 'astro:content';
+import { t } from '../i18n/he.ts';
 import { SECTION_IDS } from '../lib/contract.ts';
 import { getGuide, sectionHref } from './guide.ts';
 
@@ -45,8 +46,8 @@ export async function talkScreens() {
 export async function allTargets(): Promise<LinkTarget[]> {
   const talk = await talkScreens();
   return [
-    { name: 'site', path: '/', label: 'site' },
-    { name: 'checklist', path: '/checklist/', label: 'checklist' },
+    { name: 'site', path: '/', label: t.handout.qr.site },
+    { name: 'checklist', path: '/checklist/', label: t.handout.qr.checklist },
     ...(await sectionTargets()),
     ...talk.map((s) => ({ name: s.name, path: s.path, label: s.title })),
   ];

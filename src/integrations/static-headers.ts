@@ -1,17 +1,9 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildHeaders, cspMetaPolicies, DEFAULT_REVALIDATE, pagePath, type PageCsp } from '../lib/static-headers.ts';
-
-/** Every `.html` file under `dir`, as paths relative to `root`. */
-function htmlFiles(root: string, dir = root): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) return htmlFiles(root, full);
-    return entry.name.endsWith('.html') ? [relative(root, full)] : [];
-  });
-}
+import { htmlFiles } from './dist-files.ts';
 
 /**
  * Writes dist/_headers for Netlify and Cloudflare Pages after the build: each page's own CSP (read

@@ -4,6 +4,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { HtmlValidate, FileSystemConfigLoader, formatterFactory } from 'html-validate';
+import { htmlFiles } from '../../src/integrations/dist-files.ts';
+import { pagePath } from '../../src/lib/static-headers.ts';
 
 const dist = new URL('../../dist/', import.meta.url).pathname;
 if (!existsSync(dist)) {
@@ -11,19 +13,11 @@ if (!existsSync(dist)) {
   process.exit(1);
 }
 
-const files = [];
-const walk = (dir) => {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) walk(full);
-    else if (entry.name.endsWith('.html')) files.push(full);
-  }
-};
-walk(dist);
+const files = htmlFiles(dist).map((file) => join(dist, file));
 
 const decode = (s) =>
   s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-const pageUrl = (file) => '/' + relative(dist, file).replaceAll('\\', '/').replace(/(^|\/)index\.html$/, '$1');
+const pageUrl = (file) => pagePath(relative(dist, file));
 
 /** The file a site path is served from, as a static host would resolve it. */
 function fileFor(pathname) {

@@ -1,7 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { htmlFiles } from '../../src/integrations/dist-files.ts';
 import { SECTION_IDS } from '../../src/lib/contract.ts';
+import { pagePath } from '../../src/lib/static-headers.ts';
 
 export { SECTION_IDS };
 
@@ -9,19 +11,7 @@ const dist = new URL('../../dist/', import.meta.url).pathname;
 
 /** Every HTML page of the built site, as the URL path a reader opens. */
 export function builtPages(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.html')) {
-        const rel = relative(dist, full).replaceAll('\\', '/');
-        out.push('/' + (rel === 'index.html' ? '' : rel.replace(/index\.html$/, '')));
-      }
-    }
-  };
-  walk(dist);
-  return out.sort();
+  return htmlFiles(dist).map(pagePath).sort();
 }
 
 /** The guide's pages in reading order, read from the built guide index. */

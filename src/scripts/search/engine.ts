@@ -44,22 +44,11 @@ export function loadEngine() {
 
 const cache = new Map<string, Promise<PageHit[]>>();
 
-/**
- * Pagefind 1.6 answers searches from a worker; run concurrently, an answer can come back for the
- * wrong term (seen here: typing עובדים fast showed the results for ע). One search at a time.
- */
-let queue: Promise<unknown> = Promise.resolve();
-function serial<T>(task: () => Promise<T>): Promise<T> {
-  const next = queue.then(task);
-  queue = next.catch(() => undefined);
-  return next;
-}
-
 async function searchForm(pagefind: Pagefind, form: string): Promise<PageHit[]> {
   let hits = cache.get(form);
   if (!hits) {
     hits = (async () => {
-      const response = await serial(() => pagefind.search(form));
+      const response = await pagefind.search(form);
       return Promise.all(
         (response?.results ?? []).map(async (result) => {
           const d = await result.data();
