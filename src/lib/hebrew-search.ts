@@ -477,3 +477,21 @@ export function highlightRanges(text: string, plan: QueryPlan): Array<[number, n
   flush();
   return out;
 }
+
+/**
+ * A plan that matches exactly the given surface forms (normalised; anything that is not one
+ * word is dropped). Used to mark, in the page's own text, the forms a search found: in result
+ * excerpts and on the page a result leads to.
+ */
+export function planForForms(forms: readonly string[]): QueryPlan {
+  const clean = [...new Set(forms.map((f) => normalizeText(f)).filter((f) => f !== '' && !f.includes(' ')))].slice(
+    0,
+    MAX_FORMS_PER_WORD,
+  );
+  return {
+    status: clean.length ? 'ok' : 'empty',
+    text: '',
+    truncated: false,
+    terms: clean.length ? [{ word: clean[0]!, forms: clean.map((form) => ({ form, weight: 1, kind: 'exact' as const })) }] : [],
+  };
+}

@@ -111,3 +111,9 @@ test('the "/" key opens search on a Hebrew keyboard layout too, where it types "
   await page.evaluate(() => document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '.', code: 'Slash', bubbles: true })));
   await expect(dialog(page)).toBeVisible();
 });
+
+test('an excerpt marks every query word found in the section, in the forms the page uses', async ({ page }) => {
+  await page.goto('/search/?q=' + encodeURIComponent('שביעות רצון'));
+  const first = page.locator('main [data-search-results] .search-result__excerpt').first();
+  await expect(first.locator('mark')).toHaveText(['ושביעות', 'רצון']);
+});

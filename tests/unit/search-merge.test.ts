@@ -63,3 +63,16 @@ describe('excerpt runs', () => {
     ]);
   });
 });
+
+describe('a plan for the forms a search found', () => {
+  it('marks exactly those forms in the page text, with niqqud, and nothing else', async () => {
+    const { highlightRanges, planForForms } = await import('../../src/lib/hebrew-search.ts');
+    const text = 'החברה מקבלת שביעות רצון ושביעות רָצוֹן, לא שביעה.';
+    const plan = planForForms(['ושביעות', 'רצון', '<b>', 'two words']);
+    expect(highlightRanges(text, plan).map(([a, b]) => text.slice(a, b))).toEqual(['רצון', 'ושביעות', 'רָצוֹן']);
+  });
+  it('is empty when no usable form is given', async () => {
+    const { planForForms } = await import('../../src/lib/hebrew-search.ts');
+    expect(planForForms(['', ' ', 'a b']).status).toBe('empty');
+  });
+});

@@ -3,22 +3,12 @@
  * separated by spaces). The parameter is only compared with the page's own words; it is never
  * inserted into the page.
  */
-import { highlightRanges, normalizeText, type QueryPlan } from '../../lib/hebrew-search.ts';
+import { highlightRanges, planForForms } from '../../lib/hebrew-search.ts';
 
-const forms = (new URLSearchParams(location.search).get('mark') ?? '')
-  .slice(0, 600)
-  .split(' ')
-  .map((f) => normalizeText(f))
-  .filter((f) => f && !f.includes(' '))
-  .slice(0, 24);
-const plan: QueryPlan = {
-  status: 'ok',
-  text: '',
-  truncated: false,
-  terms: [{ word: '', forms: forms.map((form) => ({ form, weight: 1, kind: 'exact' as const })) }],
-};
+const marked = (new URLSearchParams(location.search).get('mark') ?? '').slice(0, 600).split(' ');
+const plan = planForForms(marked);
 const root = document.querySelector('[data-pagefind-body] .prose');
-if (root && forms.length) {
+if (root && plan.terms.length) {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const nodes: Text[] = [];
   for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);

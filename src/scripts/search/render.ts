@@ -3,7 +3,7 @@
  * markup's data-* attributes (the Hebrew dictionary) or from the page's own text; the query is
  * only ever set as textContent, never parsed as HTML.
  */
-import type { QueryPlan } from '../../lib/hebrew-search.ts';
+import { highlightRanges, planForForms, type QueryPlan } from '../../lib/hebrew-search.ts';
 import { excerptRuns, type RankedResult } from '../../lib/search-merge.ts';
 import { fill } from '../announce.ts';
 
@@ -56,13 +56,18 @@ export function renderResults(view: SearchView, plan: QueryPlan, results: readon
     }
     const excerpt = document.createElement('p');
     excerpt.className = 'search-result__excerpt';
-    for (const run of excerptRuns(result.excerpt)) {
-      if (run.mark) {
-        const mark = document.createElement('mark');
-        mark.textContent = run.text;
-        excerpt.append(mark);
-      } else excerpt.append(run.text);
+    // Pagefind marks only the one form its search was for; mark every form found in the section.
+    const text = excerptRuns(result.excerpt)
+      .map((run) => run.text)
+      .join('');
+    let at = 0;
+    for (const [start, end] of highlightRanges(text, planForForms(result.forms))) {
+      const mark = document.createElement('mark');
+      mark.textContent = text.slice(start, end);
+      excerpt.append(text.slice(at, start), mark);
+      at = end;
     }
+    excerpt.append(text.slice(at));
     li.append(a, excerpt);
     return li;
   });
