@@ -1,6 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import jsQR from 'jsqr';
 
 const screen = (page: Page) => page.locator('[data-screen]:not([hidden])');
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -105,85 +104,4 @@ test.describe('the talk view', () => {
     const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
   });
-});
-
-/** Decodes a QR image as Chromium rendered it, with the maintained jsQR decoder. */
-async function decodeQr(page: Page, selector: string): Promise<string | undefined> {
-  const img = page.locator(selector);
-  await img.scrollIntoViewIfNeeded();
-  await expect(img).toBeVisible();
-  const size = 240;
-  const pixels = await img.evaluate(async (el: HTMLImageElement, size) => {
-    el.loading = 'eager';
-    await el.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = canvas.height = size;
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, size, size);
-    ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(el, 0, 0, size, size);
-    // RGBA bytes as a binary string: compact to carry out of the page.
-    const data = ctx.getImageData(0, 0, size, size).data;
-    let binary = '';
-    for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
-    return btoa(binary);
-  }, size);
-  return jsQR(new Uint8ClampedArray(Buffer.from(pixels, 'base64')), size, size)?.data;
-}
-
-test('QR codes rendered in Chromium decode to the shortest absolute URL of their targets', async ({ page }) => {
-  test.setTimeout(90_000);
-  await page.goto('/trainers/');
-  const site = new URL((await page.locator('img[data-qr-target]').first().getAttribute('data-qr-target'))!).origin;
-  expect(await decodeQr(page, 'img[src="/qr/section-complex-products.svg"]')).toBe(`${site}/guide/in-house/#complex-products`);
-  expect(await decodeQr(page, 'img[src="/qr/section-labor-compliance.svg"]')).toBe(`${site}/guide/hr-control/#labor-compliance`);
-  await page.goto('/trainers/handout/');
-  expect(await decodeQr(page, 'img[src="/qr/site.svg"]')).toBe(`${site}/`);
-  expect(await decodeQr(page, 'img[src="/qr/checklist.svg"]')).toBe(`${site}/checklist/`);
-  await page.goto('/talk/#7');
-  await page.getByRole('button', { name: 'קוד QR למסך' }).click();
-  expect(await decodeQr(page, '[data-screen="7"] img')).toBe(`${site}/talk/#7`);
-});
-
-test.describe('the trainers page', () => {
-  test('lists every contract section with its link, a copy button and a QR code', async ({ page, context, baseURL }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.goto('/trainers/');
-    const list = page.locator('.section-links > li');
-    await expect(list).toHaveCount(14);
-    await expect(page.getByRole('img', { name: /^קוד QR לסעיף/ })).toHaveCount(14);
-    await page.getByRole('button', { name: 'העתקת הקישור לסעיף „לולאת משוב אסטרטגית”' }).click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/guide/in-house/#feedback-loop`);
-  });
-
-  test('offers the case scenarios that open the checklist pre-filled, and a workshop flow', async ({ page }) => {
-    await page.goto('/trainers/');
-    const cases = page.getByRole('link', { name: /^לפתוח את התרחיש/ });
-    expect(await cases.count()).toBeGreaterThanOrEqual(4);
-    await expect(page.getByRole('heading', { name: 'מהלך מוצע לסדנה' })).toBeVisible();
-    await cases.first().click();
-    await expect(page.locator('[data-result]')).toHaveAttribute('data-recommendation', /^(in-house|outsource|hybrid)$/);
-  });
-
-  test('the handout prints on one A4 page', async ({ page }) => {
-    await page.goto('/trainers/handout/');
-    await page.evaluate(async () => {
-      for (const img of document.images) {
-        img.loading = 'eager';
-        await img.decode().catch(() => undefined);
-      }
-    });
-    await page.emulateMedia({ media: 'print' });
-    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
-    expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);
-  });
-
-  for (const path of ['/trainers/', '/trainers/handout/']) {
-    test(`${path} has no axe violations`, async ({ page }) => {
-      await page.goto(path);
-      const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-      expect(axe.violations.map((v) => v.id)).toEqual([]);
-    });
-  }
 });
