@@ -26,7 +26,7 @@ export default defineConfig({
   site,
   // postBuild() runs the steps over dist/ (search index, service worker, _headers) in its own
   // explicit order (src/integrations/post-build.ts); it is last so it sees everything else's output.
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/search/') }), postBuild()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/search/') && !page.includes('/offline/') }), postBuild()],
   markdown: {
     // No code blocks in this guide: no highlighter, and so no inline styles for the CSP to allow.
     syntaxHighlight: false,

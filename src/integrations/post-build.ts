@@ -20,7 +20,7 @@ export interface BuildStep {
 /**
  * The steps, in the order they run. Each one reads what the ones before it wrote:
  * 1. search index: Pagefind reads the built pages and writes dist/pagefind/;
- * 2. service worker: lists the pages and Pagefind's files in dist/sw.js;
+ * 2. service worker: lists the pages and Pagefind's files, with their hashes, in dist/sw.js;
  * 3. headers: reads every page's CSP and Pagefind's file names into dist/_headers.
  */
 export const POST_BUILD_STEPS: readonly BuildStep[] = [

@@ -1,90 +1,140 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { generateSW } from 'workbox-build';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
+import { build, version as esbuildVersion, type BuildOptions } from 'esbuild';
+import { t } from '../i18n/he.ts';
+import { fileGroup, fileUrl, pageTitle, type FileGroup, type OfflineEntry, type OfflineManifest } from '../lib/offline-copy.ts';
 import type { StepContext } from './post-build.ts';
 
 /**
- * Post-build step: writes dist/sw.js with Workbox's `generateSW` once the site, and Pagefind's
- * index, are in dist/ (it runs after the search-index step, see post-build.ts).
+ * Post-build step: writes dist/sw.js, the service worker of src/service-worker/sw.ts (Workbox,
+ * bundled with esbuild) preceded by this build's offline manifest: every file a reader may need
+ * offline, in its group (shell, page, data: see src/lib/offline-copy.ts), with a content
+ * revision and its download size.
  *
- * What is precached: every page, the page scripts, styles and the web font, the search lexicon,
- * the icons and manifest, and the part of Pagefind that its JavaScript API loads. Pagefind's own UI
- * bundles are left out: this site draws its own search UI. After the first visit (the worker
- * installs after the page's `load` event, see src/scripts/offline.ts), every page, search and the
- * checklist work with the network off.
+ * Skipping unchanged work: the worker's code only changes when sw.ts, what it imports or a
+ * Workbox version changes, so its bundle is kept in node_modules/.cache/bifnim/ next to the hash
+ * of every input file and reused while they all match (a clean clone simply builds it). The
+ * manifest is rebuilt every time; it is a hash per file.
  *
- * Matching: pages are directories (`/guide/in-house/` is `guide/in-house/index.html`), and every URL
- * parameter is ignored, so `/checklist/?complexity=2…`, `/search/?q=…`, `/guide/x/?mark=…#id` and
- * Pagefind's `pagefind-entry.json?ts=…` are all answered from the precache.
- *
- * Unknown paths: no `navigateFallback`. It would answer every navigation the precache does not
- * know with a cached page even when online, so a page added by a newer deploy (or a real file
- * such as /sitemap-index.xml) would wrongly show "not found" until the worker updated. Instead, a
- * navigation to an unknown path goes to the network (online: the host's real answer, with its real
- * status) and only when the network fails does Workbox's `PrecacheFallbackPlugin` answer with the
- * precached 404 page, which then also shows the offline note.
- *
- * New versions, and why no stale page lingers: each deploy changes the revisions in sw.js, so the
- * browser's update check on the next visit installs the new worker. `skipWaiting` activates it at
- * once instead of waiting for every old tab to close, `clientsClaim` makes it take over the open
- * pages, and `cleanupOutdatedCaches` plus Workbox's precache clean-up on activation delete the old
- * entries, so no old page can be served again. The page that was open while this happened was
- * served by the old worker; offline.ts reloads it once when the new worker takes control, so it
- * is replaced by the new version instead of lingering (and its lazily loaded code can never point
- * at files the deploy removed). Hosts should serve sw.js with `Cache-Control: no-cache`.
+ * Hosts should serve sw.js with `Cache-Control: max-age=0, must-revalidate` (dist/_headers does):
+ * browsers then check it on every visit and a deploy reaches readers at once.
  */
 export async function writeServiceWorker({ site, logger }: StepContext): Promise<void> {
-  const swDest = join(site, 'sw.js');
-  const optional = ['qr/**/*.svg', 'pagefind/filter/**'];
-  const { count, size, warnings } = await generateSW({
-    globDirectory: site,
-    swDest,
-    globPatterns: [
-      '**/*.html',
-      '_astro/**/*.{js,css,woff2}',
-      'search/lexicon.json',
-      'favicon.svg',
-      'manifest.webmanifest',
-      'icons/*.png',
-      // Pagefind: only what its JavaScript API loads (engine, WebAssembly, index). Search runs
-      // it on the main thread (noWorker, see src/scripts/search/engine.ts), so no worker file.
-      'pagefind/pagefind.js',
-      'pagefind/pagefind-entry.json',
-      'pagefind/*.pf_meta',
-      'pagefind/wasm.*.pagefind',
-      'pagefind/index/**',
-      'pagefind/fragment/**',
-      // Only when the build has them (Workbox warns about a pattern that matches nothing).
-      ...optional.filter((pattern) => existsSync(join(site, pattern.split('/*')[0]!))),
-    ],
-    globIgnores: ['sw.js', 'pagefind/pagefind-ui.*', 'pagefind/pagefind-modular-ui.*', 'pagefind/pagefind-component-ui.*', 'pagefind/pagefind-highlight.js'],
-    // Content-hashed file names (Astro's _astro/, Pagefind's index and fragments): the URL is
-    // the version, so installing may reuse what the first visit already put in the HTTP cache.
-    dontCacheBustURLsMatching: /^(?:_astro|pagefind\/(?:index|fragment|filter))\//,
-    directoryIndex: 'index.html',
-    ignoreURLParametersMatching: [/.*/],
-    cacheId: 'bifnim',
-    skipWaiting: true,
-    clientsClaim: true,
-    cleanupOutdatedCaches: true,
-    runtimeCaching: [
-      {
-        // Pages the precache does not know: the network, or the precached 404 page offline.
-        urlPattern: ({ request }) => request.mode === 'navigate',
-        handler: 'NetworkOnly',
-        options: { precacheFallback: { fallbackURL: '/404.html' } },
-      },
-    ],
-    mode: 'production',
-    sourcemap: false,
-    inlineWorkboxRuntime: true,
-  });
-  for (const warning of warnings) logger.warn(warning);
+  const manifest = offlineManifest(site);
+  const runtime = await workerRuntime(logger);
+  const sw = `self.__OFFLINE_MANIFEST=${JSON.stringify(manifest)};\n${runtime}`;
+  // One self-contained file: nothing is imported at run time, from this origin or another.
+  if (/importScripts\s*\(|\bimport\s*\(/.test(runtime)) throw new Error('dist/sw.js must not load code from another file');
+  writeFileSync(join(site, 'sw.js'), sw);
+  const kb = (entries: readonly OfflineEntry[]) => (entries.reduce((sum, entry) => sum + entry.bytes, 0) / 1024).toFixed(1);
+  logger.info(
+    `sw.js ${(sw.length / 1024).toFixed(1)} KB; precaches the shell (${manifest.shell.length} files, ${kb(manifest.shell)} KB), ` +
+      `keeps ${manifest.pages.length} pages (${kb(manifest.pages)} KB) and ${manifest.data.length} data files (${kb(manifest.data)} KB) as read or saved`,
+  );
+}
 
-  // One self-contained file: the Workbox runtime is inlined, nothing is imported at run time.
-  const sw = readFileSync(swDest, 'utf8');
-  if (/importScripts\s*\(|https?:\/\/[^\s'"`]*(googleapis|unpkg|jsdelivr|cdn)/i.test(sw)) {
-    throw new Error('dist/sw.js must not import code from another file or origin');
+/** File names that already carry a content hash: the URL is the revision. */
+const HASHED = /^(?:_astro|pagefind\/(?:index|fragment|filter))\//;
+
+/** Files hosts send as they are (already compressed). */
+const COMPRESSED = /\.(?:woff2|png|jpe?g|webp|avif|gif|pagefind|pf_meta|pf_index|pf_fragment|pf_filter)$/;
+
+/** Bytes a reader downloads for a file: brotli (a fast level, close to what hosts serve) where it helps. */
+function downloadSize(file: string, body: Buffer): number {
+  if (COMPRESSED.test(file) || body.length < 256) return body.length;
+  const packed = brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } });
+  return Math.min(body.length, packed.length);
+}
+
+const sha = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+
+/** Every file under `dir`, relative to `root`, `/`-separated, sorted. */
+function files(root: string, dir = root): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? files(root, join(dir, entry.name)) : [relative(root, join(dir, entry.name)).replaceAll('\\', '/')]))
+    .sort();
+}
+
+/** The manifest of the built site in `site`. */
+export function offlineManifest(site: string): OfflineManifest {
+  const groups: Record<FileGroup, OfflineEntry[]> = { shell: [], page: [], data: [] };
+  for (const file of files(site)) {
+    const group = fileGroup(file);
+    if (!group) continue;
+    const body = readFileSync(join(site, file));
+    const entry: OfflineEntry = {
+      url: fileUrl(file),
+      revision: HASHED.test(file) ? null : sha(body).slice(0, 16),
+      bytes: downloadSize(file, body),
+      ...(group === 'page' ? { title: pageTitle(body.toString('utf8'), t.site.name) } : {}),
+    };
+    groups[group].push(entry);
   }
-  logger.info(`Service worker precaches ${count} files, ${(size / 1024).toFixed(1)} KB`);
+  const version = sha(JSON.stringify(groups)).slice(0, 16);
+  return { version, shell: groups.shell, pages: groups.page, data: groups.data };
+}
+
+// --- The worker's code, bundled once per change of its inputs ------------------------------------
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ENTRY = join(ROOT, 'src/service-worker/sw.ts');
+const CACHE_FILE = join(ROOT, 'node_modules/.cache/bifnim/sw-runtime.json');
+
+interface RuntimeCache {
+  /** Hash of the bundler's version and options. */
+  readonly recipe: string;
+  /** Every input file (relative to the project) and the hash of its content. */
+  readonly inputs: Record<string, string>;
+  readonly code: string;
+}
+
+const BUILD_OPTIONS = {
+  entryPoints: [ENTRY],
+  bundle: true,
+  format: 'iife',
+  minify: true,
+  target: 'es2022',
+  // Workbox logs in development builds only.
+  define: { 'process.env.NODE_ENV': '"production"' },
+  legalComments: 'none', // the licences ship in dist/licenses/ and on /credits/
+  write: false,
+  metafile: true,
+  logLevel: 'silent',
+} satisfies BuildOptions;
+
+const RECIPE = sha(JSON.stringify({ esbuildVersion, options: { ...BUILD_OPTIONS, entryPoints: ['src/service-worker/sw.ts'] } }));
+
+function readCache(): RuntimeCache | null {
+  try {
+    const cache = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as RuntimeCache;
+    if (cache.recipe !== RECIPE) return null;
+    for (const [file, hash] of Object.entries(cache.inputs)) {
+      if (sha(readFileSync(join(ROOT, file))) !== hash) return null;
+    }
+    return cache;
+  } catch {
+    return null; // no cache yet, an input is gone, or the file is damaged: build again
+  }
+}
+
+async function workerRuntime(logger: StepContext['logger']): Promise<string> {
+  const cached = readCache();
+  if (cached) {
+    logger.info('worker code unchanged: reusing its bundle');
+    return cached.code;
+  }
+  const result = await build({ ...BUILD_OPTIONS, absWorkingDir: ROOT });
+  const code = result.outputFiles?.[0]?.text;
+  if (!code || !result.metafile) throw new Error(`bundling ${relative(ROOT, ENTRY)} produced no output`);
+  const inputs = Object.fromEntries(Object.keys(result.metafile.inputs).map((file) => [file, sha(readFileSync(join(ROOT, file)))]));
+  try {
+    mkdirSync(dirname(CACHE_FILE), { recursive: true });
+    writeFileSync(CACHE_FILE, JSON.stringify({ recipe: RECIPE, inputs, code } satisfies RuntimeCache));
+  } catch {
+    // A read-only node_modules: the next build bundles again, nothing else changes.
+  }
+  return code;
 }
