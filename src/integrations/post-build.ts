@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { preloadModules } from './module-preloads.ts';
 import { indexSearch } from './pagefind.ts';
 import { writeServiceWorker } from './service-worker.ts';
 import { writeHeaders } from './static-headers.ts';
@@ -19,11 +20,13 @@ export interface BuildStep {
 
 /**
  * The steps, in the order they run. Each one reads what the ones before it wrote:
- * 1. search index: Pagefind reads the built pages and writes dist/pagefind/;
- * 2. service worker: lists the pages and Pagefind's files, with their hashes, in dist/sw.js;
- * 3. headers: reads every page's CSP and Pagefind's file names into dist/_headers.
+ * 1. module preloads: the last change to the pages' HTML, so it comes before anything hashes it;
+ * 2. search index: Pagefind reads the built pages and writes dist/pagefind/;
+ * 3. service worker: lists the pages and Pagefind's files, with their hashes, in dist/sw.js;
+ * 4. headers: reads every page's CSP and Pagefind's file names into dist/_headers.
  */
 export const POST_BUILD_STEPS: readonly BuildStep[] = [
+  { name: 'module-preloads', run: preloadModules },
   { name: 'search-index', run: indexSearch },
   { name: 'service-worker', run: writeServiceWorker },
   { name: 'headers', run: writeHeaders },
