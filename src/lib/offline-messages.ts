@@ -4,8 +4,12 @@
  */
 import type { CopyStatus } from './offline-copy.ts';
 
-/** What a page asks: how much of the site this device holds, or to save all of it. */
-export type WorkerRequest = { readonly type: 'status' } | { readonly type: 'save' } | { readonly type: 'refresh' };
+/**
+ * What a page asks: how much of the site this device holds, or to save all of it; and, from every
+ * page once the worker is ready, `visit`: bring what is saved up to date, and save the rest too when
+ * the connection allows it (decided by the page, which can see `navigator.connection`).
+ */
+export type WorkerRequest = { readonly type: 'status' } | { readonly type: 'save' } | { readonly type: 'visit'; readonly saveAll: boolean };
 
 /** Why saving stopped: no network, a request that hung, an error answer, or no room on the device. */
 export type SaveFailure = 'network' | 'timeout' | 'http' | 'quota';

@@ -1,21 +1,19 @@
 /**
- * Offline support, loaded by site.ts on every page.
+ * Offline support, loaded by site.ts on every page. Kept small: it runs before interaction.
  *
  * - The service worker (dist/sw.js: src/service-worker/sw.ts, written by the service-worker build
  *   step) is registered only after the page's `load` event, so neither its download nor the
  *   shell it precaches competes with the page's first paint.
+ * - Once it is ready, the page tells it that it is open ("visit"): the worker brings what this
+ *   device saved up to date, and saves the rest of the site too when the connection is unmetered.
  * - When a new deploy's worker takes over a page that an older worker served, the page reloads
  *   once into the new version.
  * - A page whose lazily loaded code is gone (a deploy removed the files while it was open)
  *   reloads itself once, so the next click works; never twice in a row for the same address.
- * - After load, the page asks the worker to bring what this device saved up to date, and, on an
- *   unmetered connection only, to save the rest of the site in the background.
- * - The offline note (OfflineNote.astro) says, while the device is offline, exactly what is
- *   available: all of the site, the pages opened so far, or only this page.
+ * - The offline note (OfflineNote.astro) shows while the device is offline; its text, which says
+ *   exactly what is available, comes from offline-note.ts, loaded only then.
  */
 import { mayPrefetchInBackground, mayReloadForMissingCode, parseReloadMark, type ConnectionHints } from '../lib/offline-policy.ts';
-import { fillWithBdi } from './bidi-fill.ts';
-import { activeWorker, ask } from './offline-worker.ts';
 
 const RELOAD_KEY = 'bifnim:code-reload';
 
@@ -26,7 +24,7 @@ if ('serviceWorker' in navigator) {
     const servedByOldWorker = Boolean(sw.controller);
     let reloading = false;
     sw.addEventListener('controllerchange', () => {
-      // First install: the worker just starts controlling the page, nothing to refresh.
+      // First install: the worker just starts controlling the page, nothing to reload for.
       if (!servedByOldWorker || reloading) return;
       reloading = true;
       location.reload();
@@ -34,12 +32,10 @@ if ('serviceWorker' in navigator) {
 
     const afterLoad = () => {
       sw.register('/sw.js', { scope: '/' })
-        .then(() => activeWorker(60_000))
-        .then((worker) => {
-          if (!worker) return;
-          void ask(worker, { type: 'refresh' }, 1_000);
+        .then(() => sw.ready)
+        .then(({ active }) => {
           const connection = (navigator as Navigator & { connection?: ConnectionHints }).connection;
-          if (mayPrefetchInBackground(connection)) void ask(worker, { type: 'save' }, 60_000, (reply) => reply.type !== 'progress');
+          active?.postMessage({ type: 'visit', saveAll: mayPrefetchInBackground(connection) });
         })
         .catch(() => {
           // No worker (private mode, blocked storage): the site still works online.
@@ -68,25 +64,24 @@ addEventListener('vite:preloadError', () => {
 
 const note = document.querySelector<HTMLElement>('[data-offline-note]');
 if (note) {
-  const text = note.querySelector('[data-offline-text]');
-  const link = note.querySelector<HTMLElement>('[data-offline-link]');
-  let asked = 0;
-  const sync = async () => {
+  let turn = 0;
+  const sync = () => {
+    const mine = ++turn;
     if (navigator.onLine) {
       note.hidden = true;
       return;
     }
-    const turn = ++asked;
-    const worker = await activeWorker(0);
-    const reply = worker ? await ask(worker, { type: 'status' }, 2_000) : null;
-    if (turn !== asked || navigator.onLine) return;
-    const status = reply?.type === 'status' ? reply.status : null;
-    const state = !status || status.pages.saved === 0 ? 'none' : status.complete ? 'complete' : 'partial';
-    if (text) fillWithBdi(text, note.dataset[state], { saved: status?.pages.saved ?? 0, total: status?.pages.total ?? 0 });
-    if (link) link.hidden = state !== 'partial';
-    note.hidden = false;
+    // Served by the worker's precache when there is one; without it, the plainest true sentence.
+    import('./offline-note.ts')
+      .then(({ fillOfflineNote }) => fillOfflineNote(note, () => mine === turn))
+      .catch(() => {
+        const text = note.querySelector('[data-offline-text]');
+        if (mine !== turn || !text) return;
+        text.textContent = note.dataset['none'] ?? '';
+        note.hidden = false;
+      });
   };
-  addEventListener('online', () => void sync());
-  addEventListener('offline', () => void sync());
-  void sync();
+  addEventListener('online', sync);
+  addEventListener('offline', sync);
+  if (!navigator.onLine) sync();
 }

@@ -16,8 +16,8 @@
  *
  * New versions: a deploy changes the manifest, so the browser installs the new worker, which
  * takes over at once (skipWaiting, clientsClaim) and drops the old precache. When a page then
- * asks ("refresh"), it drops saved pages the deploy removed and brings the pages and data this
- * device had saved up to the new revision.
+ * says it is open ("visit"), it drops saved pages the deploy removed and brings the pages and
+ * data this device had saved up to the new revision.
  */
 import { clientsClaim } from 'workbox-core';
 import { addPlugins, cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
@@ -187,22 +187,27 @@ async function saveEverything(): Promise<void> {
   tell(failure && !after.complete ? { type: 'failed', reason: failure, status: after } : { type: 'saved', status: after });
 }
 
+/** Starts saving everything, or joins the save already running; `port` hears how it goes. */
+function save(port: MessagePort | undefined): Promise<void> {
+  if (port) listeners.add(port);
+  saving ??= saveEverything().finally(() => {
+    saving = null;
+    listeners.clear();
+  });
+  return saving;
+}
+
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
   const port = event.ports[0];
   const message = event.data as WorkerRequest | null;
-  if (!port || !message || typeof message !== 'object') return;
-  if (message.type === 'status') {
+  if (!message || typeof message !== 'object') return;
+  if (message.type === 'status' && port) {
     event.waitUntil(status().then((current) => port.postMessage({ type: 'status', status: current } satisfies WorkerReply)));
-  } else if (message.type === 'refresh') {
-    // Asked by each page after it loads, not done on activation: fetch events wait for activation.
-    event.waitUntil(refresh());
   } else if (message.type === 'save') {
-    listeners.add(port);
-    saving ??= saveEverything().finally(() => {
-      saving = null;
-      listeners.clear();
-    });
-    event.waitUntil(saving);
+    event.waitUntil(save(port));
+  } else if (message.type === 'visit') {
+    // Sent by every page once the worker is ready (not done on activation: fetches wait for that).
+    event.waitUntil(refresh().then(() => (message.saveAll ? save(undefined) : undefined)));
   }
 });
 
