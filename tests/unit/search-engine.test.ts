@@ -78,7 +78,7 @@ describe('searching with Pagefind', () => {
   it('credits a section only with the forms its own text contains', async () => {
     const search = createSearcher(fakePagefind(pages), lexicon, 4);
     const { results } = await search('הדרכה');
-    const text = new Map(pages.flatMap((p) => p.sections.map((s) => [`${p.url}#${s.id}`, s.text.split(' ')] as const)));
+    const text = new Map<string, string[]>(pages.flatMap((p) => p.sections.map((s) => [`${p.url}#${s.id}`, s.text.split(' ')] as const)));
     expect(results.map((r) => r.href).sort()).toEqual([
       '/guide/bottom-line/#bottom-line',
       '/guide/bottom-line/#conference',
