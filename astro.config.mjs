@@ -8,11 +8,13 @@ import { defineConfig, fontProviders } from 'astro/config';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { sectionIds } from './src/integrations/section-ids.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
+import { siteUrlWarning } from './src/integrations/site-url.ts';
 import { staticHeaders } from './src/integrations/static-headers.ts';
 
 /**
- * The public origin. QR codes, canonical URLs and link previews are absolute, so a deployment
- * sets SITE_URL (e.g. `SITE_URL=https://guide.example.org npm run build`).
+ * The public origin. Canonical URLs, link previews and the sitemap are absolute, so a deployment
+ * sets SITE_URL (e.g. `SITE_URL=https://guide.example.org npm run build`). QR codes and printed
+ * addresses are rebased on the page's own origin in the browser, so they are right anywhere.
  */
 const site = process.env.SITE_URL ?? 'https://bifnim.example';
 
@@ -26,7 +28,7 @@ const heebo = (/** @type {string} */ subset) =>
 
 export default defineConfig({
   site,
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/search/') }), pagefindIndex(), serviceWorker(), staticHeaders()],
+  integrations: [siteUrlWarning(site), mdx(), sitemap({ filter: (page) => !page.includes('/search/') }), pagefindIndex(), serviceWorker(), staticHeaders()],
   // Order matters: the service worker precaches Pagefind's files, and _headers reads every page's CSP.
   markdown: {
     // No code blocks in this guide: no highlighter, and so no inline styles for the CSP to allow.
