@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { htmlFiles } from '../../src/integrations/dist-files.ts';
 import { SECTION_IDS } from '../../src/lib/contract.ts';
-import { pagePath } from '../../src/lib/static-headers.ts';
+import { pagePath } from '../../src/lib/page-path.ts';
 
 export { SECTION_IDS };
 
