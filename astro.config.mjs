@@ -7,10 +7,12 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig, fontProviders } from 'astro/config';
 import { postBuild } from './src/integrations/post-build.ts';
 import { sectionIds } from './src/integrations/section-ids.ts';
+import { siteUrlWarning } from './src/integrations/site-url.ts';
 
 /**
- * The public origin. QR codes, canonical URLs and link previews are absolute, so a deployment
- * sets SITE_URL (e.g. `SITE_URL=https://guide.example.org npm run build`).
+ * The public origin. Canonical URLs, link previews and the sitemap are absolute, so a deployment
+ * sets SITE_URL (e.g. `SITE_URL=https://guide.example.org npm run build`). QR codes and printed
+ * addresses are rebased on the page's own origin in the browser, so they are right anywhere.
  */
 const site = process.env.SITE_URL ?? 'https://bifnim.example';
 
@@ -26,7 +28,7 @@ export default defineConfig({
   site,
   // postBuild() runs the steps over dist/ (search index, service worker, _headers) in its own
   // explicit order (src/integrations/post-build.ts); it is last so it sees everything else's output.
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/search/') && !page.includes('/offline/') }), postBuild()],
+  integrations: [siteUrlWarning(site), mdx(), sitemap({ filter: (page) => !page.includes('/search/') && !page.includes('/offline/') }), postBuild()],
   build: {
     // The site's CSS (about 19 KB, 4.5 KB brotli) goes into each page's <head>: the first paint
     // waits for no second request (Lighthouse mobile LCP 1.2 s → see README). Astro hashes each

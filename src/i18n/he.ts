@@ -170,6 +170,10 @@ export const he = {
     qr: { site: 'האתר', checklist: 'רשימת ההחלטה' },
     qrAlt: (label: string) => `קוד QR: ${label}`,
   },
+  addresses: {
+    unset:
+      'שימו לב: כתובת האתר לא הוגדרה בבנייה, ולכן הכתובות וקודי ה־QR בעמוד הזה מובילים לכתובת לדוגמה. כשהדפדפן מריץ JavaScript הם מתעדכנים לכתובת שממנה העמוד נפתח.',
+  },
   offline: {
     /** Offline, when every page and the search data are saved in their current version. */
     note: 'אין חיבור לרשת. המדריך, החיפוש ורשימת ההחלטה ממשיכים לעבוד מהעותק שנשמר במכשיר.',

@@ -13,7 +13,7 @@
  *   Kept when used, or with the rest when the guide is saved.
  */
 
-import { pagePath } from './static-headers.ts';
+import { pagePath } from './page-path.ts';
 
 export type FileGroup = 'shell' | 'page' | 'data';
 
