@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
-import { build, version as esbuildVersion, type BuildOptions } from 'esbuild';
+import type { BuildOptions } from 'esbuild';
 import { t } from '../i18n/he.ts';
 import { fileGroup, fileUrl, pageTitle, type FileGroup, type OfflineEntry, type OfflineManifest } from '../lib/offline-copy.ts';
 import type { StepContext } from './post-build.ts';
@@ -45,7 +45,11 @@ const COMPRESSED = /\.(?:woff2|png|jpe?g|webp|avif|gif|pagefind|pf_meta|pf_index
 /** Bytes a reader downloads for a file: brotli (a fast level, close to what hosts serve) where it helps. */
 function downloadSize(file: string, body: Buffer): number {
   if (COMPRESSED.test(file) || body.length < 256) return body.length;
-  const packed = brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } });
+  // A 256 KB window (lgwin 18) instead of the default 4 MB: the same sizes for files this small,
+  // ten times faster, because the encoder no longer allocates a large window per file.
+  const packed = brotliCompressSync(body, {
+    params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_LGWIN]: 18, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
+  });
   return Math.min(body.length, packed.length);
 }
 
@@ -105,12 +109,16 @@ const BUILD_OPTIONS = {
   logLevel: 'silent',
 } satisfies BuildOptions;
 
-const RECIPE = sha(JSON.stringify({ esbuildVersion, options: { ...BUILD_OPTIONS, entryPoints: ['src/service-worker/sw.ts'] } }));
+/** The bundler's version and options, which the cached bundle also depends on. */
+const recipe = (esbuildVersion: string) => sha(JSON.stringify({ esbuildVersion, options: { ...BUILD_OPTIONS, entryPoints: ['src/service-worker/sw.ts'] } }));
+
+/** esbuild's version without loading esbuild (it is loaded only when the worker must be bundled). */
+const esbuildVersion = (): string => (JSON.parse(readFileSync(join(ROOT, 'node_modules/esbuild/package.json'), 'utf8')) as { version: string }).version;
 
 function readCache(): RuntimeCache | null {
   try {
     const cache = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as RuntimeCache;
-    if (cache.recipe !== RECIPE) return null;
+    if (cache.recipe !== recipe(esbuildVersion())) return null;
     for (const [file, hash] of Object.entries(cache.inputs)) {
       if (sha(readFileSync(join(ROOT, file))) !== hash) return null;
     }
@@ -126,13 +134,14 @@ async function workerRuntime(logger: StepContext['logger']): Promise<string> {
     logger.info('worker code unchanged: reusing its bundle');
     return cached.code;
   }
+  const { build, version } = await import('esbuild');
   const result = await build({ ...BUILD_OPTIONS, absWorkingDir: ROOT });
   const code = result.outputFiles?.[0]?.text;
   if (!code || !result.metafile) throw new Error(`bundling ${relative(ROOT, ENTRY)} produced no output`);
   const inputs = Object.fromEntries(Object.keys(result.metafile.inputs).map((file) => [file, sha(readFileSync(join(ROOT, file)))]));
   try {
     mkdirSync(dirname(CACHE_FILE), { recursive: true });
-    writeFileSync(CACHE_FILE, JSON.stringify({ recipe: RECIPE, inputs, code } satisfies RuntimeCache));
+    writeFileSync(CACHE_FILE, JSON.stringify({ recipe: recipe(version), inputs, code } satisfies RuntimeCache));
   } catch {
     // A read-only node_modules: the next build bundles again, nothing else changes.
   }
