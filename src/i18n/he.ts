@@ -1,3 +1,5 @@
+import { count } from '../lib/hebrew-plural.ts';
+
 /**
  * Every UI string of the site, in Hebrew, in one place. Components import `t` and never carry
  * their own copy; guidance itself lives in content/.
@@ -18,26 +20,34 @@ export const he = {
     pager: 'מעבר בין חלקי המדריך',
     currentPage: 'העמוד הנוכחי',
     breadcrumbs: 'מיקום באתר',
+    menu: 'תפריט',
   },
   nav: {
     guide: 'המדריך',
     checklist: 'רשימת ההחלטה',
     talk: 'מצגת',
-    trainers: 'למדריכים',
+    // "למדריכים" would clash with "המדריך" (the guide) beside it: מדריך is both guide and instructor.
+    trainers: 'למנחים',
     search: 'חיפוש',
   },
   guide: {
     title: 'המדריך',
     partOf: (n: number, total: number) => `חלק ${n} מתוך ${total}`,
+    /** The short form in the folded parts menu on phones: "2 מתוך 5". */
+    partShort: (n: number, total: number) => `${n} מתוך ${total}`,
+    parts: (n: number) => count(n, { one: 'חלק אחד', two: 'שני חלקים', other: '{n} חלקים' }),
     previous: 'הקודם',
     next: 'הבא',
     onThisPage: 'בעמוד זה',
     start: 'להתחיל לקרוא',
+    indexLead: 'המדריך עוקב אחרי סדר המאמר: קודם ההחלטה עצמה, אחר כך מתי עדיף לשמור את השירות בפנים ומתי להוציא אותו, מה מאבד מנהל משאבי האנוש במיקור חוץ, ולבסוף השורה התחתונה.',
   },
   heading: {
     linkTo: (title: string) => `קישור לסעיף „${title}”`,
     copyLink: (title: string) => `העתקת קישור לסעיף „${title}”`,
     copied: 'הקישור הועתק',
+    /** Shown beside a copy button that could not copy (the full sentence is announced). */
+    copyFailedShort: 'ההעתקה לא הצליחה',
     copyFailed: 'לא הצלחנו להעתיק. אפשר להעתיק את הכתובת משורת הכתובת.',
   },
   theme: {
@@ -49,14 +59,28 @@ export const he = {
     switchToLight: 'מעבר לערכה בהירה',
   },
   home: {
+    audience: 'למנהלי משאבי אנוש ולמנהלי שירות לקוחות',
     lead: 'האם להשאיר את שירות הלקוחות בתוך הארגון או להוציא אותו למיקור חוץ? המדריך מפרק את ההחלטה לשיקולים ברורים ומראה מה מנהל משאבי האנוש מאבד כשהשירות יוצא החוצה.',
-    forReaders: 'לקוראים',
-    forReadersText: 'המדריך המלא, חלק אחר חלק, עם קישור לכל סעיף.',
-    forDeciders: 'למי שצריך להחליט',
+    startReading: 'להתחיל לקרוא',
+    takeChecklist: 'לענות על שש השאלות',
+    briefTitle: 'בקצרה',
+    brief: 'מיקור חוץ של שירות הלקוחות מציע גמישות פיננסית ותפעולית, אבל מנהל משאבי האנוש חייב לשמור על מעורבות אסטרטגית, במיוחד בהדרכה ובהבטחת איכות.',
+    briefLink: 'לשורה התחתונה',
+    glanceTitle: 'ההחלטה במבט אחד',
+    inTitle: 'בפנים',
+    inText: 'כשהשירות דורש ידע מעמיק במוצר והתאמה רגשית למותג.',
+    outTitle: 'בחוץ',
+    outText: 'כשהעסק מתמקד במדרגיות, ביחס עלות תועלת יעיל ובגמישות בנפח גבוה.',
+    lossTitle: 'ומה מאבד מנהל משאבי האנוש במיקור חוץ',
+    lossLink: 'לארבעת החסרונות',
+    pathsTitle: 'מאיפה להתחיל',
+    forDeciders: 'צריכים להחליט עכשיו?',
     forDecidersText: 'שש שאלות על הארגון שלכם והמלצה מנומקת: בפנים, בחוץ או מודל משולב.',
-    forAttendees: 'למשתתפי ההרצאה',
+    forReaders: 'רוצים את התמונה המלאה?',
+    forReadersText: 'המדריך בחמישה חלקים קצרים, עם קישור קבוע לכל סעיף.',
+    forAttendees: 'יושבים בהרצאה?',
     forAttendeesText: 'ההרצאה בטלפון, מסך אחר מסך, גם כשהרשת באולם חלשה.',
-    forTrainers: 'למדריכים',
+    forTrainers: 'מנחים סדנה או מרצים?',
     forTrainersText: 'קישור וקוד QR לכל סעיף, תרחישים לסדנה ודף להדפסה.',
   },
   checklist: {
@@ -144,8 +168,8 @@ export const he = {
     announce: 'מסך {n} מתוך {total}: {title}',
   },
   trainers: {
-    title: 'למדריכים ולמנחים',
-    description: 'קישורים קצרים וקודי QR לכל סעיף, תרחישים לסדנה, מהלך מוצע לסדנה ודף להדפסה.',
+    title: 'למנחים ולמרצים',
+    description: 'ערכה למנחי סדנאות ולמרצים: קישור קבוע וקוד QR לכל סעיף, תרחישים לסדנה, מהלך מוצע ודף להדפסה.',
     intro: 'כל מה שצריך כדי ללמד מהמדריך: קישור יציב לכל סעיף (הוא לא משתנה גם כשכותרת מנוסחת מחדש), קוד QR לכל סעיף, תרחישים שפותחים את רשימת ההחלטה עם תשובות מוכנות, ודף אחד להדפסה.',
     sectionsTitle: 'קישורים לסעיפים',
     sectionsIntro: 'הדביקו את הקישור במצגת, בצ׳אט או בדף העבודה. הכפתור מעתיק את הכתובת המלאה.',
@@ -155,11 +179,13 @@ export const he = {
     siteQrAlt: 'קוד QR לדף הבית של האתר',
     casesTitle: 'תרחישים לסדנה',
     flowTitle: 'מהלך מוצע לסדנה',
-    minutes: (n: number) => `${n} דקות`,
+    flowTotal: (minutes: number) => `סך הכול ${count(minutes, { one: 'דקה אחת', two: 'שתי דקות', other: '{n} דקות' })}`,
+    minutes: (n: number) => count(n, { one: 'דקה אחת', two: 'שתי דקות', other: '{n} דקות' }),
     handoutTitle: 'דף להדפסה',
     handoutText: 'עמוד A4 אחד עם עיקרי הדברים וקודי QR לאתר, לרשימת ההחלטה ולחלקי המדריך.',
     handoutLink: 'לדף להדפסה',
     talkLink: 'מצגת ההרצאה לטלפון',
+    talkText: 'המסכים של ההרצאה, לעקוב מהטלפון או להקרין.',
   },
   handout: {
     title: 'בפנים או בחוץ? — עיקרי הדברים',
@@ -175,11 +201,16 @@ export const he = {
   },
   notFound: {
     title: 'העמוד לא נמצא',
-    lead: 'ייתכן שהקישור שגוי או שהעמוד עבר למקום אחר. אפשר להמשיך מכאן:',
+    lead: 'ייתכן שהקישור שגוי או שהעמוד עבר למקום אחר. אפשר להמשיך מכאן.',
     backHome: 'חזרה לדף הבית',
+    search: 'חיפוש במדריך',
+    guideParts: 'או ישר לאחד מחלקי המדריך',
   },
   footer: {
-    source: 'על פי מאמר שהוצג בכנס הלמידה, ההדרכה והפיתוח הארגוני.',
+    // The article only names the conference at its end; it does not say it was presented there.
+    source: 'המדריך מבוסס על מאמר בנושא שירות לקוחות, מיקור חוץ ומשאבי אנוש.',
+    nav: 'קישורים נוספים',
+    search: 'חיפוש במדריך',
     print: 'להדפסה',
   },
 } as const;
