@@ -188,7 +188,8 @@ export const he = {
     talkText: 'המסכים של ההרצאה, לעקוב מהטלפון או להקרין.',
   },
   handout: {
-    title: 'בפנים או בחוץ? — עיקרי הדברים',
+    // A no-break space keeps the dash at the end of the first line if the title wraps, never at the start of the next.
+    title: 'בפנים או בחוץ?\u00a0— עיקרי הדברים',
     description: 'דף A4 להדפסה: עיקרי המדריך להחלטה על שירות הלקוחות וקודי QR.',
     keyPoints: 'עיקרי הדברים',
     scan: 'סרקו כדי להמשיך באתר',
