@@ -1,4 +1,7 @@
-import { count } from '../lib/hebrew-plural.ts';
+import { count, type CountForms } from '../lib/hebrew-plural.ts';
+
+/** Minutes, counted the Hebrew way ("דקה אחת", "שתי דקות", "20 דקות"). */
+const MINUTES: CountForms = { one: 'דקה אחת', two: 'שתי דקות', other: '{n} דקות' };
 
 /**
  * Every UI string of the site, in Hebrew, in one place. Components import `t` and never carry
@@ -35,7 +38,6 @@ export const he = {
     partOf: (n: number, total: number) => `חלק ${n} מתוך ${total}`,
     /** The short form in the folded parts menu on phones: "2 מתוך 5". */
     partShort: (n: number, total: number) => `${n} מתוך ${total}`,
-    parts: (n: number) => count(n, { one: 'חלק אחד', two: 'שני חלקים', other: '{n} חלקים' }),
     previous: 'הקודם',
     next: 'הבא',
     onThisPage: 'בעמוד זה',
@@ -179,8 +181,8 @@ export const he = {
     siteQrAlt: 'קוד QR לדף הבית של האתר',
     casesTitle: 'תרחישים לסדנה',
     flowTitle: 'מהלך מוצע לסדנה',
-    flowTotal: (minutes: number) => `סך הכול ${count(minutes, { one: 'דקה אחת', two: 'שתי דקות', other: '{n} דקות' })}`,
-    minutes: (n: number) => count(n, { one: 'דקה אחת', two: 'שתי דקות', other: '{n} דקות' }),
+    flowTotal: (minutes: number) => `סך הכול ${count(minutes, MINUTES)}`,
+    minutes: (n: number) => count(n, MINUTES),
     handoutTitle: 'דף להדפסה',
     handoutText: 'עמוד A4 אחד עם עיקרי הדברים וקודי QR לאתר, לרשימת ההחלטה ולחלקי המדריך.',
     handoutLink: 'לדף להדפסה',
