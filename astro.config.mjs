@@ -6,14 +6,14 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, fontProviders } from 'astro/config';
 import { guideMdxRules } from './src/integrations/guide-mdx-rules.ts';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { postBuild } from './src/integrations/post-build.ts';
 import { sectionIds } from './src/integrations/section-ids.ts';
-import { serviceWorker } from './src/integrations/service-worker.ts';
-import { staticHeaders } from './src/integrations/static-headers.ts';
+import { siteUrlWarning } from './src/integrations/site-url.ts';
 
 /**
- * The public origin. QR codes, canonical URLs and link previews are absolute, so a deployment
- * sets SITE_URL (e.g. `SITE_URL=https://guide.example.org npm run build`).
+ * The public origin. Canonical URLs, link previews and the sitemap are absolute, so a deployment
+ * sets SITE_URL (e.g. `SITE_URL=https://guide.example.org npm run build`). QR codes and printed
+ * addresses are rebased on the page's own origin in the browser, so they are right anywhere.
  */
 const site = process.env.SITE_URL ?? 'https://bifnim.example';
 
@@ -27,8 +27,9 @@ const heebo = (/** @type {string} */ subset) =>
 
 export default defineConfig({
   site,
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/search/') }), pagefindIndex(), serviceWorker(), staticHeaders()],
-  // Order matters: the service worker precaches Pagefind's files, and _headers reads every page's CSP.
+  // postBuild() runs the steps over dist/ (search index, service worker, _headers) in its own
+  // explicit order (src/integrations/post-build.ts); it is last so it sees everything else's output.
+  integrations: [siteUrlWarning(site), mdx(), sitemap({ filter: (page) => !page.includes('/search/') }), postBuild()],
   markdown: {
     // No code blocks in this guide: no highlighter, and so no inline styles for the CSP to allow.
     syntaxHighlight: false,

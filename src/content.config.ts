@@ -1,10 +1,11 @@
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { readFile } from 'node:fs/promises';
+import { file, glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { load as parseYaml } from 'js-yaml';
 import { ANSWER_KEYS, RECOMMENDATIONS } from './lib/checklist.ts';
 import { RISK_IDS, SECTION_IDS } from './lib/contract.ts';
 import { SECTION_ID_PATTERN } from './lib/section-marker.ts';
+import { parseYamlList, type YamlListOptions } from './lib/yaml-list.ts';
 
 /**
  * Everything under content/ is data that editors own. Each schema names its fields so that a
@@ -12,21 +13,33 @@ import { SECTION_ID_PATTERN } from './lib/section-marker.ts';
  */
 
 /**
- * A YAML list whose order matters (the talk, the workshop flow). Collections come back sorted by
- * id, so the loader records each entry's place in the file as `position`: editors reorder by
- * moving entries in the file, nothing else.
+ * An editor's YAML list, read by src/lib/yaml-list.ts so that a repeated key or a repeated id stops
+ * the build with the file and the line (Astro's own parsing keeps the last one silently). With
+ * `positions`, each entry's place in the file is recorded as `position`: collections come back
+ * sorted by id, and for the talk and the workshop flow editors reorder by moving entries.
  */
-function orderedYaml(path: string) {
-  return file(path, {
-    parser: (text) => {
-      const list = parseYaml(text);
-      if (!Array.isArray(list)) throw new Error(`${path}: expected a list`);
-      return list.map((entry: unknown, i) =>
-        typeof entry === 'object' && entry !== null ? { ...entry, position: i + 1 } : entry,
-      ) as Record<string, unknown>[];
+function yamlList(path: string, options: YamlListOptions = {}): Loader {
+  const name = path.replace(/^\.\//, '');
+  const inner = file(path, { parser: (text) => parseYamlList(text, name, options) });
+  return {
+    name: 'yaml-list',
+    // Read once here, outside file()'s own try/catch: it logs a parser error and carries on with an
+    // empty collection, which then fails elsewhere with a misleading message.
+    load: async (context) => {
+      parseYamlList(await readFile(new URL(path, context.config.root), 'utf8'), name, options);
+      return inner.load(context);
     },
-  });
+  };
 }
+
+/** A list of entries with ids, none of which may repeat (editors' links and ticks rely on them). */
+const uniqueIds = <T extends { id: string }>(list: readonly T[], ctx: z.RefinementCtx) => {
+  const seen = new Set<string>();
+  list.forEach((entry, i) => {
+    if (seen.has(entry.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `the id "${entry.id}" is used twice in this list` });
+    seen.add(entry.id);
+  });
+};
 
 const slug = z.string().regex(SECTION_ID_PATTERN, 'use lower-case ASCII words joined by hyphens');
 const hebrew = (max: number) => z.string().trim().min(1).max(max);
@@ -48,7 +61,7 @@ const guide = defineCollection({
 
 /** The six checklist questions, content/checklist/questions.yaml, keyed by the contract's keys. */
 const questions = defineCollection({
-  loader: file('./content/checklist/questions.yaml'),
+  loader: yamlList('./content/checklist/questions.yaml'),
   schema: z.strictObject({
     /** The contract key in the checklist URL (complexity, brand, ...). */
     id: z.enum(ANSWER_KEYS),
@@ -65,7 +78,7 @@ const questions = defineCollection({
 
 /** The answer scale, content/checklist/scale.yaml: ids "0", "1", "2". */
 const scale = defineCollection({
-  loader: file('./content/checklist/scale.yaml'),
+  loader: yamlList('./content/checklist/scale.yaml'),
   schema: z.strictObject({
     /** The value in the URL: "0", "1" or "2". */
     id: z.enum(['0', '1', '2']),
@@ -78,7 +91,7 @@ const scale = defineCollection({
 
 /** What each recommendation means, content/checklist/outcomes.yaml. */
 const outcomes = defineCollection({
-  loader: file('./content/checklist/outcomes.yaml'),
+  loader: yamlList('./content/checklist/outcomes.yaml'),
   schema: z.strictObject({
     /** in-house, outsource or hybrid. */
     id: z.enum(RECOMMENDATIONS),
@@ -93,7 +106,7 @@ const outcomes = defineCollection({
 
 /** The four HR-control risks and their mitigations, content/checklist/risks.yaml. */
 const risks = defineCollection({
-  loader: file('./content/checklist/risks.yaml'),
+  loader: yamlList('./content/checklist/risks.yaml'),
   schema: z.strictObject({
     /** The risk's contract section id. */
     id: z.enum(RISK_IDS),
@@ -105,7 +118,8 @@ const risks = defineCollection({
     mitigations: z
       .array(z.strictObject({ /** Stable id within the risk. */ id: slug, /** The action. */ text: hebrew(240) }))
       .min(1)
-      .max(6),
+      .max(6)
+      .superRefine(uniqueIds),
   }),
 });
 
@@ -113,7 +127,7 @@ const score = z.union([z.literal(0), z.literal(1), z.literal(2)]);
 
 /** Workshop case scenarios, content/checklist/cases.yaml: each opens the checklist pre-filled. */
 const cases = defineCollection({
-  loader: file('./content/checklist/cases.yaml'),
+  loader: yamlList('./content/checklist/cases.yaml'),
   schema: z.strictObject({
     /** Stable ASCII id, used in links. */
     id: slug,
@@ -137,7 +151,7 @@ const cases = defineCollection({
 
 /** The talk's screens, content/talk/screens.yaml, in the order they are presented. */
 const talk = defineCollection({
-  loader: orderedYaml('./content/talk/screens.yaml'),
+  loader: yamlList('./content/talk/screens.yaml', { positions: true }),
   schema: z.strictObject({
     /** The screen's place in the talk: set from the file's order by the loader, not written by editors. */
     position: z.number().int().positive(),
@@ -154,7 +168,7 @@ const talk = defineCollection({
 
 /** The suggested workshop flow on /trainers/, content/trainers/workshop.yaml, in order. */
 const workshop = defineCollection({
-  loader: orderedYaml('./content/trainers/workshop.yaml'),
+  loader: yamlList('./content/trainers/workshop.yaml', { positions: true }),
   schema: z.strictObject({
     /** Set from the file's order by the loader, not written by editors. */
     position: z.number().int().positive(),

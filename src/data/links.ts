@@ -43,15 +43,40 @@ export async function talkScreens() {
   );
 }
 
+/** The site's home and the checklist: the two codes every printed page offers. */
+const entryTargets = (): LinkTarget[] => [
+  { name: 'site', path: '/', label: t.handout.qr.site },
+  { name: 'checklist', path: '/checklist/', label: t.handout.qr.checklist },
+];
+
 export async function allTargets(): Promise<LinkTarget[]> {
   const talk = await talkScreens();
   return [
-    { name: 'site', path: '/', label: t.handout.qr.site },
-    { name: 'checklist', path: '/checklist/', label: t.handout.qr.checklist },
+    ...entryTargets(),
     ...(await sectionTargets()),
     ...talk.map((s) => ({ name: s.name, path: s.path, label: s.title })),
   ];
 }
 
-/** The absolute URL a QR code encodes. */
+/**
+ * The handout's codes: the site, the checklist, and each guide page's first contract section
+ * (the part's opening), labelled with the page's short name.
+ */
+export async function handoutTargets(): Promise<LinkTarget[]> {
+  const sections = new Map((await sectionTargets()).map((s) => [s.path, s]));
+  const openings = (await getGuide()).flatMap((page) => {
+    const first = page.headings.map((h) => sections.get(`${page.href}#${h.slug}`)).find(Boolean);
+    return first ? [{ ...first, label: page.entry.data.navLabel }] : [];
+  });
+  return [...entryTargets(), ...openings];
+}
+
+/**
+ * Whether the build was told its public origin. Without SITE_URL, absolute addresses use a
+ * placeholder origin: the browser rewrites them (src/scripts/site-address.ts), and pages without
+ * JavaScript say so (src/components/AddressNote.astro).
+ */
+export const siteUrlConfigured = Boolean(process.env['SITE_URL']);
+
+/** The absolute URL a QR code encodes at build time (the browser rebases it on its own origin). */
 export const absolute = (path: string, site: URL | undefined) => new URL(path, site).href;

@@ -114,6 +114,8 @@ interface Breakage {
   readonly names: RegExp;
   /** What the message must say to name the field or id at fault. */
   readonly field: RegExp;
+  /** Where the parser knows the line: what the message must say to name it. */
+  readonly line?: RegExp;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -294,6 +296,32 @@ const breakages: Breakage[] = [
     names: fileName('content/talk/screens.yaml'),
     field: /\bsection\b/,
   },
+  {
+    name: 'a second talk screen with an existing id fails the build naming the file, the line and the id',
+    file: 'content/talk/screens.yaml',
+    apply: (dir) =>
+      edit(dir, 'content/talk/screens.yaml', (text) => `${text.trimEnd()}\n- id: opening\n  title: כפילות\n  lines:\n    - שורה.\n`),
+    names: fileName('content/talk/screens.yaml'),
+    field: /"id": "opening"/,
+    line: /screens\.yaml:\d+/,
+  },
+  {
+    name: 'a field written twice in one YAML entry fails the build naming the file, the line and the field',
+    file: 'content/checklist/questions.yaml',
+    apply: (dir) =>
+      edit(dir, 'content/checklist/questions.yaml', replaceOnce(/^- id: complexity$/m, '- id: complexity\n  id: brand')),
+    names: fileName('content/checklist/questions.yaml'),
+    field: /field "id" appears twice/,
+    line: /questions\.yaml:4\b/,
+  },
+  {
+    name: 'two mitigations of one risk with the same id fail the build naming the file and the field',
+    file: 'content/checklist/risks.yaml',
+    apply: (dir) =>
+      edit(dir, 'content/checklist/risks.yaml', replaceOnce(/^ {4}- id: joint-onboarding$/m, '    - id: selection-criteria')),
+    names: fileName('content/checklist/risks.yaml'),
+    field: /mitigations.*\bid\b.*selection-criteria|selection-criteria.*mitigations/s,
+  },
 ];
 
 describe('broken content fails the build with the file and the field', () => {
@@ -316,7 +344,7 @@ describe('broken content fails the build with the file and the field', () => {
     }
   });
 
-  it.each(breakages)('$name', ({ file, apply, names, field }) => {
+  it.each(breakages)('$name', ({ file, apply, names, field, line }) => {
     dir = copyProject();
     apply(dir);
     const result = build(dir);
@@ -325,5 +353,6 @@ describe('broken content fails the build with the file and the field', () => {
     expect(result.status, `the build passed with ${file} broken:\n${tail(result.output)}`).not.toBe(0);
     expect(said, `the message does not name ${file}`).toMatch(names);
     expect(said, `the message does not name the field (${String(field)})`).toMatch(field);
+    if (line) expect(said, `the message does not name the line (${String(line)})`).toMatch(line);
   });
 });
