@@ -97,7 +97,10 @@ class DecisionChecklist extends HTMLElement {
     // The way to the result: the one on this page if there is one, else /checklist/'s.
     const target = document.getElementById('checklist-result') ? '#checklist-result' : complete ? '/checklist/#result' : '/checklist/';
     for (const link of this.#all<HTMLAnchorElement>('a[data-to-result]')) link.href = target;
-    if (this.hasAttribute('data-pill')) this.hidden = progressForm(answers).count === 0;
+    const none = progressForm(answers).count === 0;
+    if (this.hasAttribute('data-pill')) this.hidden = none;
+    // Copy, print and reset have nothing to act on before a first answer.
+    for (const actions of this.#all('[data-actions]')) actions.hidden = none;
     if (cause === 'reset') for (const box of this.#all<HTMLInputElement>('input[data-tick]')) box.checked = false;
 
     const result = this.#q('[data-result]');
@@ -160,10 +163,13 @@ class DecisionChecklist extends HTMLElement {
       announce(this.#t(cause === 'keep' ? 'tKept' : 'tBack'));
       this.#q('.verdict__heading')?.focus();
     }
-    // On /checklist/ a reset starts over at the first question, deliberately.
-    if (mine && cause === 'reset' && this.hasAttribute('data-address')) {
-      this.#q<HTMLInputElement>('input[type="radio"]')?.focus();
+    // A reset starts over: on /checklist/ at the first question; in the guide, at the
+    // recommendation's heading, since the reset button itself is gone.
+    if (mine && cause === 'reset') {
       this.#q('[data-notice]')?.toggleAttribute('hidden', true);
+      const first = this.#q<HTMLInputElement>('input[type="radio"]');
+      if (first) first.focus();
+      else this.#q('.verdict__heading')?.focus();
     }
   }
 

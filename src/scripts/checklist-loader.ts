@@ -1,34 +1,47 @@
 /**
- * The only checklist code a guide page loads before interaction (a few hundred bytes): it loads
- * the <decision-checklist> element (src/scripts/checklist-element.ts) when an embedded question
- * or the recommendation nears the screen, when the reader touches or focuses one, or, for a
- * reader who has already answered, when the page is idle (their answers, progress and printed
- * marks need it). If that code fails to load, the element stays undefined and the plain GET
- * forms keep working: CSS hides them only for `decision-checklist:defined`.
+ * The only checklist code a guide page loads before interaction (a few hundred bytes). The
+ * <decision-checklist> element (src/scripts/checklist-element.ts) comes:
+ * - on the reader's first touch, click or focus in an embedded question or the recommendation;
+ * - for a reader who has already answered (here or on /checklist/), when the page is idle, since
+ *   their answers, progress pill and printed marks need it.
+ * A first-time reader needs nothing more: what the islands show before any answer (no progress
+ * yet) is already in the server-rendered HTML.
+ *
+ * While this loader stands behind the islands it marks them `data-ready`, which hides their
+ * no-JS submit buttons (CSS). If the element's code fails to load, or has not arrived after
+ * LOAD_TIMEOUT_MS, the mark goes and the plain GET forms to /checklist/ are back.
  */
-const roots = document.querySelectorAll('decision-checklist');
-let loading: Promise<unknown> | undefined;
-const load = (): void => {
-  loading ??= import('./checklist-element.ts').catch(() => (loading = undefined));
+const LOAD_TIMEOUT_MS = 10_000;
+/** The key src/scripts/checklist-store.ts keeps the answers under (read here only to know if any exist). */
+const ANSWERS_KEY = 'checklist:answers';
+
+const roots = document.querySelectorAll<HTMLElement>('decision-checklist');
+const ready = (on: boolean): void => {
+  for (const root of roots) root.toggleAttribute('data-ready', on);
 };
 
-const near = new IntersectionObserver(
-  (entries) => {
-    if (!entries.some((entry) => entry.isIntersecting)) return;
-    near.disconnect();
-    load();
-  },
-  { rootMargin: '50% 0px' },
-);
+let loading: Promise<void> | undefined;
+const load = (): void => {
+  loading ??= new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timeout')), LOAD_TIMEOUT_MS);
+    import('./checklist-element.ts').then(() => {
+      clearTimeout(timer);
+      resolve();
+    }, reject);
+  }).catch(() => {
+    ready(false);
+    loading = undefined; // a later touch may try again
+  });
+};
+
+ready(true);
 for (const root of roots) {
-  near.observe(root);
-  root.addEventListener('pointerdown', load, { once: true });
-  root.addEventListener('focusin', load, { once: true });
+  for (const type of ['pointerdown', 'focusin', 'keydown']) root.addEventListener(type, load, { passive: true });
 }
 
 let answered = false;
 try {
-  answered = !!localStorage.getItem('checklist:answers');
+  answered = !!localStorage.getItem(ANSWERS_KEY);
 } catch {
   // Storage unavailable: nothing answered to show.
 }

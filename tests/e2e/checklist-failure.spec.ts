@@ -33,6 +33,18 @@ test.describe('when the page\'s JavaScript fails to load', () => {
   });
 });
 
+test('when only the island\'s code fails in the guide, touching a question brings the GET form back', async ({ page }) => {
+  await page.route(/\/_astro\/checklist-element\.[^/]+\.js$/, (route) => route.fulfill({ status: 404, body: 'gone after a deploy' }));
+  await page.goto('/guide/in-house/');
+  const question = page.getByRole('group', { name: /^ואצלכם\?/ }).first();
+  const submit = question.locator('xpath=..').getByRole('button', { name: 'לרשימת ההחלטה עם התשובה' });
+  await expect(submit).toBeHidden(); // the loader stands ready
+  await question.getByRole('radio', { name: /^במידה מסוימת/ }).check();
+  await expect(submit).toBeVisible();
+  await submit.click();
+  await expect(page).toHaveURL('/checklist/?complexity=1');
+});
+
 test.describe('when the device\'s storage is unavailable or corrupted', () => {
   test('no storage at all: the guide and /checklist/ work for this visit, without errors', async ({ page }) => {
     const errors = watchConsole(page);

@@ -156,19 +156,44 @@ test.describe('the checklist embedded in the guide', () => {
     await expect(page).toHaveURL('/checklist/?feedback=2');
   });
 
-  test('loads the island\'s code only when a question nears the screen or the reader has answers', async ({ page }) => {
+  test('loads the island\'s code on a first-time reader\'s first touch, and at once for a reader with answers', async ({ page }) => {
     const island: string[] = [];
     page.on('request', (request) => {
       if (/\/_astro\/checklist-element\.[^/]+\.js$/.test(request.url())) island.push(request.url());
     });
-    await page.goto('/guide/hr-control/');
-    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
-    expect(island, 'a page with no question and a reader with no answers').toEqual([]);
     await page.goto('/guide/in-house/');
+    const question = page.getByRole('group', { name: /^ואצלכם\?/ }).first();
+    await question.scrollIntoViewIfNeeded();
     await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
-    await page.getByRole('group', { name: /^ואצלכם\?/ }).first().scrollIntoViewIfNeeded();
-    await expect.poll(() => island.length).toBeGreaterThan(0);
-    await expect(page.locator('decision-checklist:defined').first()).toBeAttached();
+    expect(island, 'before any touch, with no answers').toEqual([]);
+    // What a first-time reader sees already needs no code: the progress line is server-rendered.
+    await expect(question.locator('xpath=..').getByText('עוד לא עניתם על אף שאלה.')).toBeVisible();
+    await expect(question.locator('xpath=..').getByRole('button', { name: 'לרשימת ההחלטה עם התשובה' })).toBeHidden();
+    await question.getByRole('radio', { name: /^כלל לא/ }).focus();
+    await expect.poll(() => island.length).toBe(1);
+    await expect(question.locator('xpath=..').getByText('עוד לא עניתם על אף שאלה.')).toBeVisible();
+    await question.getByRole('radio', { name: /^כלל לא/ }).check();
+    await expect(question.locator('xpath=..').getByText('עניתם על שאלה אחת מתוך 6.')).toBeVisible();
+
+    await page.goto('/guide/hr-control/');
+    await expect(pill(page)).toBeVisible();
+    expect(island.length, 'a reader with answers gets the island without touching anything').toBe(2);
+  });
+
+  test('a click before the island has arrived still counts as the answer', async ({ page }) => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_astro\/checklist-element\.[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/guide/outsource/');
+    const question = askedUnder(page, 'coverage');
+    await question.getByRole('radio', { name: /^במידה רבה/ }).check();
+    release();
+    await expect(question.locator('xpath=..').getByText('עניתם על שאלה אחת מתוך 6.')).toBeVisible();
+    await expect(question.getByRole('radio', { name: /^במידה רבה/ })).toBeChecked();
+    expect(await page.evaluate(() => localStorage.getItem('checklist:answers'))).toBe('coverage=2');
   });
 
   test('prints a guide page with the question and the chosen answer marked', async ({ page }) => {
