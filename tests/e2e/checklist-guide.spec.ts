@@ -29,6 +29,10 @@ async function answerInGuide(page: Page, key: Key, value: 0 | 1 | 2): Promise<vo
   const question = askedUnder(page, key);
   await expect(question).toHaveAccessibleName(/^ואצלכם\?/);
   await question.getByRole('radio', { name: new RegExp(`^${LABELS[value]}`) }).check();
+  // The island may still be arriving (it loads on this first touch): wait until the answer is kept.
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('checklist:answers') ?? ''))
+    .toMatch(new RegExp(`(^|&)${key}=${value}(&|$)`));
 }
 
 const pill = (page: Page) => page.getByRole('link', { name: /^רשימת ההחלטה:/ });
