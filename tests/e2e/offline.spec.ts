@@ -107,6 +107,7 @@ test('before the site is saved, offline shows what was read and says honestly wh
 });
 
 test('after saving the site on purpose, every page, the font, search and the checklist work offline', async ({ page, context }) => {
+  test.slow(); // saves the whole site, then opens every page
   await visitOnce(page, '/');
   await saveEverything(page);
   await expect(page.locator('save-offline').getByRole('button', { name: t.save.button })).toBeHidden();
@@ -168,6 +169,7 @@ test('after saving the site on purpose, every page, the font, search and the che
 });
 
 test('saving stops with a Hebrew reason when the network drops, and a retry finishes it', async ({ page, context }) => {
+  test.slow(); // downloads the whole site
   await visitOnce(page, '/offline/');
   const control = page.locator('save-offline');
   await expect(control.locator('[data-save-status]')).toContainText('במכשיר שמורים');
@@ -199,6 +201,7 @@ async function useConnection(page: Page, connection: { type: string; saveData: b
 }
 
 test('on Wi-Fi the rest of the site is saved in the background', async ({ page }) => {
+  test.slow(); // downloads the whole site
   await useConnection(page, { type: 'wifi', saveData: false, effectiveType: '4g' });
   await visitOnce(page, '/guide/in-house/');
   await expect.poll(async () => (await cachedPaths(page)).content.filter((path) => path.endsWith('/')), { timeout: 60_000 }).toEqual(sitePages().sort());
