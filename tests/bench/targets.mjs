@@ -92,7 +92,8 @@ export function removeRevisionTarget(root, target) {
 
 /**
  * A stock Starlight site with this guide's pages (title and description front matter, the same
- * Markdown, without the `[#id]` markers Starlight does not know), Hebrew and right-to-left, in
+ * Markdown, without the `[#id]` markers and site components Starlight does not know), Hebrew and
+ * right-to-left, in
  * node_modules/.cache/bench/starlight-<versions>. Installed once; the content is refreshed each run.
  */
 export async function starlightTarget(root, log) {
@@ -136,7 +137,14 @@ export const collections = { docs: defineCollection({ loader: docsLoader(), sche
     const text = readFileSync(join(guide, file), 'utf8');
     const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
     const kept = front.split('\n').filter((line) => /^(title|description):/.test(line));
-    writeFileSync(join(docs, file), `---\n${kept.join('\n')}\n---\n${body.replace(/[ \t]*\[#[a-z0-9-]+\][ \t]*$/gm, '')}`);
+    // The site's own components (the checklist questions embedded in the guide) do not exist in
+    // Starlight: their tags go, the Markdown stays.
+    const markdown = body
+      .replace(/[ \t]*\[#[a-z0-9-]+\][ \t]*$/gm, '')
+      .replace(/^import\s.*$/gm, '')
+      .replace(/^<([A-Z]\w*)\b[^>]*\/>[ \t]*$/gm, '')
+      .replace(/^<([A-Z]\w*)\b[\s\S]*?<\/\1>[ \t]*$/gm, '');
+    writeFileSync(join(docs, file), `---\n${kept.join('\n')}\n---\n${markdown}`);
     pages.push(basename(file, '.mdx'));
   }
   writeFileSync(join(docs, 'index.mdx'), `---\ntitle: בפנים או בחוץ?\ndescription: מדריך להחלטה על שירות הלקוחות\n---\n\nמדריך להחלטה על שירות הלקוחות.\n`);
