@@ -25,35 +25,16 @@ export function mayPrefetchInBackground(connection: ConnectionHints | undefined)
   return connection.effectiveType !== 'slow-2g' && connection.effectiveType !== '2g';
 }
 
-/** The last time a page reloaded itself because its code was gone. */
-export interface ReloadMark {
-  readonly path: string;
-  readonly at: number;
-}
-
 /** How long a reload of the same address counts as "just tried": a second failure within it is not retried. */
 export const RELOAD_WINDOW_MS = 60_000;
 
 /**
  * Whether a page whose lazily loaded code failed (a new deploy removed the old files) may reload
- * itself now. Once per address per minute, so a deploy that is really broken shows its failure
- * instead of reloading for ever. `last` is what was stored at the previous reload (null when none,
- * or when what was stored could not be read).
+ * itself now: once per address per minute, so a deploy that is really broken shows its failure
+ * instead of reloading for ever. `stored` is what was kept for this address at its previous
+ * reload (the time, as text), or null; anything unreadable counts as a reload just now.
  */
-export function mayReloadForMissingCode(last: ReloadMark | null, path: string, now: number): boolean {
-  if (!last) return true;
-  return last.path !== path || now - last.at >= RELOAD_WINDOW_MS;
-}
-
-/** Reads a stored reload mark; anything malformed counts as none. */
-export function parseReloadMark(text: string | null): ReloadMark | null {
-  if (!text) return null;
-  try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value !== 'object' || value === null) return null;
-    const { path, at } = value as Record<string, unknown>;
-    return typeof path === 'string' && typeof at === 'number' && Number.isFinite(at) ? { path, at } : null;
-  } catch {
-    return null;
-  }
+export function mayReloadForMissingCode(stored: string | null, now: number): boolean {
+  if (stored === null) return true;
+  return /^\d{1,16}$/.test(stored) && now - Number(stored) >= RELOAD_WINDOW_MS;
 }

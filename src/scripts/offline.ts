@@ -13,9 +13,10 @@
  * - The offline note (OfflineNote.astro) shows while the device is offline; its text, which says
  *   exactly what is available, comes from offline-note.ts, loaded only then.
  */
-import { mayPrefetchInBackground, mayReloadForMissingCode, parseReloadMark, type ConnectionHints } from '../lib/offline-policy.ts';
+import { mayPrefetchInBackground, mayReloadForMissingCode, type ConnectionHints } from '../lib/offline-policy.ts';
 
-const RELOAD_KEY = 'bifnim:code-reload';
+/** Per address: when the page last reloaded because its code was gone. */
+const reloadKey = () => `bifnim:code-reload:${location.pathname}`;
 
 if ('serviceWorker' in navigator) {
   const sw = navigator.serviceWorker;
@@ -54,8 +55,8 @@ addEventListener('vite:preloadError', () => {
   if (!navigator.onLine) return; // offline, reloading cannot bring the code back
   const now = Date.now();
   try {
-    if (!mayReloadForMissingCode(parseReloadMark(sessionStorage.getItem(RELOAD_KEY)), location.pathname, now)) return;
-    sessionStorage.setItem(RELOAD_KEY, JSON.stringify({ path: location.pathname, at: now }));
+    if (!mayReloadForMissingCode(sessionStorage.getItem(reloadKey()), now)) return;
+    sessionStorage.setItem(reloadKey(), String(now));
   } catch {
     return; // without storage there is no way to know this is not a loop: do not reload
   }
