@@ -1,6 +1,9 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildHeaders, cspMetaPolicies, DEFAULT_REVALIDATE, pagePath, type PageCsp } from '../lib/static-headers.ts';
+import { cspMetaPolicies } from '../lib/csp.ts';
+import { DEFAULT_REVALIDATE } from '../lib/header-policy.ts';
+import { buildHeaders, type PageCsp } from '../lib/headers-file.ts';
+import { pagePath } from '../lib/page-path.ts';
 import { htmlFiles } from './dist-files.ts';
 import type { StepContext } from './post-build.ts';
 
@@ -8,7 +11,7 @@ import type { StepContext } from './post-build.ts';
  * Post-build step: writes dist/_headers for Netlify and Cloudflare Pages: each page's own CSP
  * (read from its meta tag) plus `frame-ancestors 'none'`, site-wide security headers, and caching
  * rules. Runs last (see post-build.ts), after every other step that writes into dist/. The text
- * itself is built in src/lib/static-headers.ts.
+ * itself is built in src/lib/headers-file.ts, from the policy in src/lib/header-policy.ts.
  */
 export function writeHeaders({ site, logger }: StepContext): void {
   const pages: PageCsp[] = htmlFiles(site).map((file) => {

@@ -1,6 +1,7 @@
 /**
- * The public contract that trainers, printed handouts and QR codes rely on (see PRODUCT.md).
- * These ids never change when a heading is reworded; each must stand on exactly one guide page.
+ * The public contract that trainers, printed handouts and QR codes rely on (README, "Editing
+ * content"): these ids never change when a heading is reworded, and each must stand on exactly one
+ * guide page (checked at build time by src/lib/guide-rules.ts).
  */
 export const SECTION_IDS = [
   'in-house',
@@ -29,8 +30,3 @@ export const RISK_IDS = [
   'engagement-retention',
   'labor-compliance',
 ] as const satisfies readonly SectionId[];
-
-/** Narrows a string to a contract section id. */
-export function isSectionId(value: string): value is SectionId {
-  return (SECTION_IDS as readonly string[]).includes(value);
-}

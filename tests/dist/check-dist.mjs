@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { HtmlValidate, FileSystemConfigLoader, formatterFactory } from 'html-validate';
 import { htmlFiles } from '../../src/integrations/dist-files.ts';
-import { pagePath } from '../../src/lib/static-headers.ts';
+import { pagePath } from '../../src/lib/page-path.ts';
 
 const dist = new URL('../../dist/', import.meta.url).pathname;
 if (!existsSync(dist)) {

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page, type Route } from '@playwright/test';
-import { cspMetaPolicies, parseHeaders, type HeaderRule } from '../../src/lib/static-headers.ts';
+import { cspMetaPolicies } from '../../src/lib/csp.ts';
+import type { HeaderRule } from '../../src/lib/headers-file.ts';
+import { parseHeaders } from '../support/parse-headers.ts';
 import { builtPages } from './site.ts';
 
 /**

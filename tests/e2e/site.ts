@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { htmlFiles } from '../../src/integrations/dist-files.ts';
 import { SECTION_IDS } from '../../src/lib/contract.ts';
-import { pagePath } from '../../src/lib/static-headers.ts';
+import { pagePath } from '../../src/lib/page-path.ts';
 
 export { SECTION_IDS };
 
@@ -34,8 +34,4 @@ export function watchConsole(page: Page): string[] {
 export async function useTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await page.addInitScript((t) => localStorage.setItem('theme', t), theme);
   await page.emulateMedia({ colorScheme: theme });
-}
-
-export async function expectNoConsoleErrors(errors: string[]): Promise<void> {
-  expect(errors, 'console errors').toEqual([]);
 }

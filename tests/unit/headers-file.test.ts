@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildHeaders,
-  cspMetaPolicies,
-  FRAME_ANCESTORS,
-  formatHeaders,
-  headerCsp,
-  headerRules,
-  IMMUTABLE,
-  MAX_LINE,
-  MAX_RULES,
-  normaliseCsp,
-  pagePath,
-  parseHeaders,
-  PERMISSIONS_POLICY,
-  REVALIDATE,
-  type HeaderRule,
-} from '../../src/lib/static-headers.ts';
+import { cspMetaPolicies, FRAME_ANCESTORS, headerCsp, normaliseCsp } from '../../src/lib/csp.ts';
+import { IMMUTABLE, PERMISSIONS_POLICY, REVALIDATE } from '../../src/lib/header-policy.ts';
+import { buildHeaders, formatHeaders, headerRules, MAX_LINE, MAX_RULES, type HeaderRule } from '../../src/lib/headers-file.ts';
+import { pagePath } from '../../src/lib/page-path.ts';
+import { parseHeaders } from '../support/parse-headers.ts';
 
 /** What Astro writes today: no space after the first semicolons, one before script-src, a trailing ";". */
 const ASTRO_META =
