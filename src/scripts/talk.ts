@@ -34,16 +34,17 @@ class TalkDeck extends HTMLElement {
     const fromAddress = screenFromHash(location.hash, this.#total);
     this.#state = { screen: fromAddress ?? 1, blank: false };
     this.#render(fromAddress !== null);
-    // The address gets its #1 once the page has loaded: written earlier, the browser's own jump
-    // to the address's screen at load would scroll the phone's column past the site's header.
-    if (fromAddress === null) {
+    if (fromAddress !== null) {
+      // The browser may not have scrolled to the address's screen yet.
+      this.#scrollTo(fromAddress);
+    } else {
+      // A page opened without a screen stays where it is (on a phone, the site's header in view)
+      // and gets its #1 once loaded: written earlier, the browser's own jump to the address's
+      // screen at load would scroll the column past the header.
       const address = () => this.#address();
       if (document.readyState === 'complete') address();
       else addEventListener('load', () => setTimeout(address), { once: true });
     }
-    // The browser may not have scrolled to the address's screen yet; a page opened without one
-    // stays where it is (on a phone, the site's header stays in view).
-    if (fromAddress !== null) this.#scrollTo(fromAddress);
     this.#session = joinTalk('audience', this.#total, this.#state, (state) => this.#apply(state, true));
 
     this.#watchScrolling();
