@@ -61,7 +61,9 @@ class TalkPresenter extends HTMLElement {
     }
     this.#q('[data-blank-toggle]').addEventListener('click', () => this.#run({ kind: 'blank' }));
     this.#q('[data-overview]').addEventListener('click', () => this.#run({ kind: 'overview' }));
-    this.#q('[data-print]').addEventListener('click', () => print());
+    const printScript = this.#q('[data-print]');
+    printScript.addEventListener('click', () => print());
+    printScript.dataset['upgraded'] = '';
     this.#setUpTimer();
   }
 
