@@ -29,7 +29,7 @@ export default defineConfig({
   site,
   // postBuild() runs the steps over dist/ (search index, service worker, _headers) in its own
   // explicit order (src/integrations/post-build.ts); it is last so it sees everything else's output.
-  integrations: [siteUrlWarning(site), mdx(), sitemap({ filter: (page) => !page.includes('/search/') && !page.includes('/offline/') }), postBuild()],
+  integrations: [siteUrlWarning(site), mdx(), sitemap({ filter: (page) => !page.includes('/search/') && !page.includes('/offline/') && !page.includes('/talk/presenter/') }), postBuild()],
   build: {
     // The site's CSS (about 19 KB, 4.5 KB brotli) goes into each page's <head>: the first paint
     // waits for no second request (Lighthouse mobile LCP 1.2 s → see README). Astro hashes each
