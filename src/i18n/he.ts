@@ -290,10 +290,11 @@ export const he = {
     button: 'שמירה לקריאה ללא חיבור',
     retry: 'לנסות שוב',
     checking: 'בודקים מה כבר שמור במכשיר…',
-    missing: 'במכשיר שמורים {saved} מתוך {total} העמודים. שמירת כל האתר, כולל החיפוש, תוריד עוד כ־{size}.',
-    complete: 'כל האתר שמור במכשיר: {total} העמודים, החיפוש ורשימת ההחלטה עובדים גם בלי חיבור לרשת.',
+    // No count is followed by its noun here, so no plural forms are needed (see hebrew-plural.ts).
+    missing: 'עמודים שמורים במכשיר: {saved} מתוך {total}. שמירת כל האתר, כולל החיפוש, תוריד עוד כ־{size}.',
+    complete: 'כל האתר שמור במכשיר: כל העמודים ({total}), החיפוש ורשימת ההחלטה עובדים גם בלי חיבור לרשת.',
     progressLabel: 'התקדמות השמירה',
-    progress: 'שומרים… {done} מתוך {count} קבצים ({bytes} מתוך {size})',
+    progress: 'שומרים… קובץ {done} מתוך {count} ({bytes} מתוך {size})',
     started: 'השמירה התחילה.',
     saved: 'האתר נשמר במכשיר. מעכשיו אפשר לקרוא בו, לחפש ולמלא את רשימת ההחלטה גם בלי חיבור לרשת.',
     failed: {

@@ -56,7 +56,7 @@ async function cachedPaths(page: Page): Promise<{ shell: string[]; content: stri
 async function saveEverything(page: Page): Promise<void> {
   await page.goto('/offline/');
   const control = page.locator('save-offline');
-  await expect(control.locator('[data-save-status]')).toContainText('במכשיר שמורים');
+  await expect(control.locator('[data-save-status]')).toContainText('עמודים שמורים במכשיר');
   await control.getByRole('button', { name: t.save.button }).click();
   await expect(control.locator('[data-save-status]')).toHaveText(t.save.saved, { timeout: 60_000 });
 }
@@ -172,7 +172,7 @@ test('saving stops with a Hebrew reason when the network drops, and a retry fini
   test.slow(); // downloads the whole site
   await visitOnce(page, '/offline/');
   const control = page.locator('save-offline');
-  await expect(control.locator('[data-save-status]')).toContainText('במכשיר שמורים');
+  await expect(control.locator('[data-save-status]')).toContainText('עמודים שמורים במכשיר');
   await context.setOffline(true);
   await control.getByRole('button', { name: t.save.button }).click();
   await expect(control).toContainText(t.save.failed.network);
