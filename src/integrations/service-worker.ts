@@ -43,6 +43,7 @@ export async function writeServiceWorker({ site, logger }: StepContext): Promise
       '**/*.html',
       '_astro/**/*.{js,css,woff2}',
       'search/lexicon.json',
+      'search/lexicon/*.json',
       'favicon.svg',
       'manifest.webmanifest',
       'icons/*.png',

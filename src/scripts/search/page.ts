@@ -3,7 +3,8 @@
  * trainer can share a search. A new query gets its own history entry (once, when the reader starts
  * it); further keystrokes refine that entry, so Back returns to the previous search.
  */
-import { connectSearch, viewOf } from './controller.ts';
+import { connectSearch } from './controller.ts';
+import { viewOf } from './render.ts';
 
 const root = document.querySelector<HTMLElement>('[data-search-page]')!;
 const { input, view } = viewOf(root);

@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { stems } from '../lib/hebrew-morphology.ts';
+import { foldFinals, words } from '../lib/hebrew-words.ts';
+import { docFromFragment, type IndexedDoc } from '../lib/search-doc.ts';
+import { chunkForms, countForms, LEXICON_VERSION, type LexiconRoot } from '../lib/search-lexicon.ts';
+import type { SearchRecord } from '../lib/search-records.ts';
+import { parseVocabulary, vocabularyProblems, type VocabularyData } from '../lib/search-vocabulary.ts';
+
+/**
+ * Build-side helpers of the search-index step (pagefind.ts): what goes into Pagefind besides the
+ * HTML pages, reading back exactly what Pagefind indexed, and writing the lexicon files.
+ */
+
+/** What src/pages/search/records.json.ts wrote: custom records and the editors' vocabulary. */
+export interface SearchInput {
+  readonly records: readonly SearchRecord[];
+  readonly vocabulary: VocabularyData;
+}
+
+const INPUT = 'search/records.json';
+
+/** Reads the search input the site's build wrote into dist/, and removes the file. */
+export function takeSearchInput(site: string): SearchInput {
+  const file = join(site, INPUT);
+  if (!existsSync(file)) throw new Error(`dist/${INPUT} is missing: src/pages/search/records.json.ts did not run`);
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { records?: SearchRecord[]; vocabulary?: unknown };
+  rmSync(file);
+  return { records: data.records ?? [], vocabulary: parseVocabulary(data.vocabulary) };
+}
+
+/**
+ * A record's final address: with its `#anchor` when the built page has an element with that id,
+ * without it otherwise (a link must never point at an id that is not there).
+ */
+export function recordUrl(site: string, record: SearchRecord): string {
+  if (!record.anchor) return record.url;
+  const page = join(site, record.url.replace(/#.*$/, ''), 'index.html');
+  const html = existsSync(page) ? readFileSync(page, 'utf8') : '';
+  return html.includes(`id="${record.anchor}"`) ? `${record.url.replace(/#.*$/, '')}#${record.anchor}` : record.url;
+}
+
+const SIGNATURE = 'pagefind_dcd';
+
+/**
+ * The documents Pagefind indexed, read back from its fragment files (gzip + a signature + JSON,
+ * the shape its `data()` returns). A fragment file holds one document, or, on large sites, a
+ * group of them keyed by page hash.
+ */
+export function indexedDocs(files: ReadonlyArray<{ path: string; content: Uint8Array }>): IndexedDoc[] {
+  const docs: IndexedDoc[] = [];
+  for (const file of files) {
+    if (!/(^|\/)fragment\/[^/]+\.pf_fragment$/.test(file.path)) continue;
+    let bytes = Buffer.from(file.content);
+    if (bytes.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) bytes = gunzipSync(bytes);
+    if (bytes.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) {
+      throw new Error(`Pagefind's fragment ${file.path} has an unknown format (no "${SIGNATURE}" signature): the lexicon cannot be built`);
+    }
+    const data: unknown = JSON.parse(bytes.subarray(SIGNATURE.length).toString('utf8'));
+    const one = docFromFragment(data);
+    const group = one ? [one] : Object.values(data as Record<string, unknown>).map(docFromFragment);
+    for (const doc of group) {
+      if (!doc) throw new Error(`Pagefind's fragment ${file.path} has an unknown format: the lexicon cannot be built`);
+      docs.push(doc);
+    }
+  }
+  return docs.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : a.title < b.title ? -1 : 1));
+}
+
+/** Whether some indexed document holds the phrase (each word with or without particles, in a row). */
+export function phraseFinder(docs: readonly IndexedDoc[]): (phrase: readonly string[]) => boolean {
+  const texts = docs.map((d) => words(d.content).map((w) => new Set(stems(w).map(foldFinals))));
+  return (phrase) => {
+    const want = phrase.map(foldFinals);
+    return texts.some((ws) => ws.some((_, i) => want.every((w, k) => ws[i + k]?.has(w) ?? false)));
+  };
+}
+
+/** Checks the vocabulary against the index and writes /search/lexicon.json and its chunks. */
+export function writeLexicon(site: string, docs: readonly IndexedDoc[], vocabulary: VocabularyData): { forms: number; chunks: number; bytes: number } {
+  const problems = vocabularyProblems(vocabulary, phraseFinder(docs));
+  if (problems.length) throw new Error(`content/search/vocabulary.yaml:\n- ${problems.join('\n- ')}`);
+  const { forms, pages, sections } = countForms(docs);
+  const dir = join(site, 'search', 'lexicon');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  let bytes = 0;
+  const chunks = chunkForms(forms).map(({ from, to, chunk }) => {
+    const text = JSON.stringify(chunk);
+    const file = `lexicon/${createHash('sha256').update(text).digest('hex').slice(0, 12)}.json`;
+    writeFileSync(join(site, 'search', file), text);
+    bytes += Buffer.byteLength(text);
+    return { from, to, file };
+  });
+  const root: LexiconRoot = { v: LEXICON_VERSION, pages, sections, chunks, vocabulary };
+  const text = JSON.stringify(root);
+  writeFileSync(join(site, 'search', 'lexicon.json'), text);
+  return { forms: forms.size, chunks: chunks.length, bytes: bytes + Buffer.byteLength(text) };
+}
