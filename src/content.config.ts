@@ -201,4 +201,19 @@ const vocabulary = defineCollection({
   }),
 });
 
-export const collections = { guide, questions, scale, outcomes, risks, cases, talk, workshop, vocabulary };
+/**
+ * The source article, content/search/article.yaml: its paragraphs under the guide section each
+ * became. Search indexes them so that the article's own words lead to their section where the
+ * guide reworded them; the id is the guide section's id (the build checks it exists).
+ */
+const article = defineCollection({
+  loader: yamlList('./content/search/article.yaml'),
+  schema: z.strictObject({
+    /** The guide section (its stable id) that this part of the article became. */
+    id: slug,
+    /** The article's text for that section, as the article wrote it (typos fixed). */
+    text: z.string().trim().min(1).max(4000),
+  }),
+});
+
+export const collections = { guide, questions, scale, outcomes, risks, cases, talk, workshop, vocabulary, article };

@@ -136,7 +136,7 @@ export const he = {
     /** Shown on a result found through the search vocabulary: the guide's word it matched. */
     via: 'נמצא לפי המונח {w}',
     /** The part of the site a result is in. */
-    parts: { guide: 'המדריך', checklist: 'רשימת ההחלטה', talk: 'מצגת ההרצאה', other: 'האתר' },
+    parts: { guide: 'המדריך', checklist: 'רשימת ההחלטה', talk: 'מצגת ההרצאה', article: 'לשון המאמר המקורי', other: 'האתר' },
     /** Titles of the search results that are not guide sections. */
     records: {
       question: (n: number, label: string) => `שאלה ${n}: ${label}`,

@@ -27,7 +27,7 @@ export async function indexSearch({ site, logger }: StepContext): Promise<void> 
         content: record.content,
         language: 'he',
         // Pagefind reads meta.url as the address results lead to.
-        meta: { title: record.title, url: recordUrl(site, record) },
+        meta: { title: record.title, url: recordUrl(site, record), ...(record.part ? { part: record.part } : {}) },
       });
       if (failed.length) throw new Error(`Pagefind could not index "${record.title}": ${failed.join('; ')}`);
     }

@@ -23,6 +23,8 @@ export interface IndexedDoc {
   /** The indexed text, words separated by whitespace (Pagefind's word positions count these). */
   readonly content: string;
   readonly anchors: readonly DocAnchor[];
+  /** Set for a record that speaks for another part of the site than its address (the source article). */
+  readonly part?: 'article';
 }
 
 /** A part of a document that a result can link to. */
@@ -115,5 +117,5 @@ export function docFromFragment(fragment: unknown): IndexedDoc | null {
         return typeof r['location'] === 'number' ? [{ element: str(r['element']), id: str(r['id']), text: str(r['text']), location: r['location'] }] : [];
       })
     : [];
-  return { url, title: str(meta['title']), content, anchors };
+  return { url, title: str(meta['title']), content, anchors, ...(meta['part'] === 'article' ? { part: 'article' as const } : {}) };
 }

@@ -14,7 +14,9 @@
  *        of the best form found (exact 1 … completion 0.5, see search-query.ts) and idf favours
  *        words found in few sections over words found everywhere; plus a bonus when two words
  *        typed side by side stand side by side in the section, and when a word is in the heading;
- *      - the guide comes before the checklist and the talk, which retell it (a prior of 1, 0.8, 0.7);
+ *      - the guide comes before the checklist, the talk and the source article's wording, which
+ *        retell it (a prior of 1, 0.8, 0.7, 0.6); the article's wording is listed only where the
+ *        guide's own section is not;
  *      - ties by address, so the same query always gives the same order.
  */
 import { foldFinals, markRanges } from './hebrew-words.ts';
@@ -40,8 +42,8 @@ export interface IndexStats {
   count(form: string): number;
 }
 
-/** The part of the site a result is in. */
-export type SitePart = 'guide' | 'checklist' | 'talk' | 'other';
+/** The part of the site a result is in; `article` is the source article's wording, leading to the guide. */
+export type SitePart = 'guide' | 'checklist' | 'talk' | 'article' | 'other';
 
 export interface SearchResult {
   /** Where the result leads: the section (`/guide/page/#id`) or the record. */
@@ -62,11 +64,11 @@ export interface SearchResult {
   readonly score: number;
 }
 
-export const PAGES_TO_LOAD = 16;
+export const PAGES_TO_LOAD = 24;
 export const RESULT_LIMIT = 20;
 export const EXCERPT_WORDS = 24;
 
-const PART_PRIOR: Readonly<Record<SitePart, number>> = { guide: 1, checklist: 0.8, talk: 0.7, other: 0.7 };
+const PART_PRIOR: Readonly<Record<SitePart, number>> = { guide: 1, checklist: 0.8, talk: 0.7, article: 0.6, other: 0.7 };
 
 export function sitePart(url: string): SitePart {
   return url.startsWith('/guide/') ? 'guide' : url.startsWith('/checklist/') ? 'checklist' : url.startsWith('/talk/') ? 'talk' : 'other';
@@ -87,8 +89,8 @@ function termIdf(plan: QueryPlan, stats: IndexStats): number[] {
 function termCredit(
   term: QueryTerm,
   present: (form: string) => boolean,
-): { credit: number; coverage: number; via: string | null; forms: string[]; slots: number } {
-  let best = { credit: 0, coverage: 0, via: null as string | null, forms: [] as string[], slots: 1 };
+): { credit: number; coverage: number; via: string | null; forms: string[] } {
+  let best = { credit: 0, coverage: 0, via: null as string | null, forms: [] as string[] };
   for (const alt of term.alternatives) {
     let sum = 0;
     let found = 0;
@@ -104,7 +106,7 @@ function termCredit(
     if (found === 0 || (alt.via !== null && found < alt.slots.length)) continue;
     const credit = (alt.weight * sum) / alt.slots.length;
     const coverage = (term.span * found) / alt.slots.length;
-    if (coverage > best.coverage || (coverage === best.coverage && credit > best.credit)) best = { credit, coverage, via: alt.via, forms, slots: alt.slots.length };
+    if (coverage > best.coverage || (coverage === best.coverage && credit > best.credit)) best = { credit, coverage, via: alt.via, forms };
   }
   return best;
 }
@@ -129,7 +131,9 @@ export function rankPages(plan: QueryPlan, hits: HitsByForm, stats: IndexStats, 
       plan.terms.forEach((term, i) => {
         const c = termCredit(term, (f) => forms.has(f));
         coverage += c.coverage;
-        score += c.credit * (1 + (idf[i] ?? 0)) * (1 + Math.log1p(Math.max(0, ...c.forms.map((f) => forms.get(f) ?? 0))));
+        // Pagefind's own score only breaks ties: it favours short records, which would crowd out
+        // the guide's longer pages before their sections are seen.
+        score += c.credit * (1 + (idf[i] ?? 0)) * (1 + 0.1 * Math.log1p(Math.max(0, ...c.forms.map((f) => forms.get(f) ?? 0))));
       });
       return { page, coverage: round(coverage), score: round(score) };
     })
@@ -187,9 +191,14 @@ export function rankSections(
         termLocations.push(locs);
         if (c.coverage === 0) return;
         coverage += c.coverage;
-        const inHeading = locs.filter((l) => l < section.body).length;
-        // A word in the heading counts twice; a phrase of n words found once counts once.
-        const tf = (locs.length + inHeading) / c.slots;
+        // How often the term occurs: for a phrase, as often as its least frequent word (a guide
+        // phrase such as `אנשי שירות` is not more present because `שירות` is everywhere); a word in
+        // the heading counts twice.
+        const counts = c.forms.map((f) => {
+          const at = byForm.get(foldFinals(f)) ?? [];
+          return at.length + at.filter((l) => l < section.body).length;
+        });
+        const tf = Math.min(...counts);
         score += c.credit * (1 + (idf[i] ?? 0)) * (1 + 0.3 * Math.log(Math.max(1, tf)));
         if (c.via !== null) via.add(c.via);
       });
@@ -202,7 +211,7 @@ export function rankSections(
         for (const x of a) for (const y of b) if (Math.abs(y - x) <= 2) bonus = Math.max(bonus, y > x ? 1 : 0.5);
         score += bonus * 0.5 * (1 + Math.min(idf[i] ?? 0, idf[i + 1] ?? 0));
       }
-      const part = sitePart(section.url);
+      const part = doc.part ?? sitePart(section.url);
       const forms = [...new Set([...byForm.keys()].map((k) => surface[s]!.get(k)!))].sort();
       results.push({
         href: section.url,
@@ -217,7 +226,12 @@ export function rankSections(
       });
     });
   }
-  return results.sort((a, b) => b.coverage - a.coverage || b.score - a.score || (a.href < b.href ? -1 : a.href > b.href ? 1 : a.title < b.title ? -1 : 1)).slice(0, limit);
+  // The article's wording is listed only where the guide's own section is not.
+  const guideHrefs = new Set(results.filter((r) => r.part !== 'article').map((r) => r.href));
+  return results
+    .filter((r) => r.part !== 'article' || !guideHrefs.has(r.href))
+    .sort((a, b) => b.coverage - a.coverage || b.score - a.score || (a.href < b.href ? -1 : a.href > b.href ? 1 : a.title < b.title ? -1 : 1))
+    .slice(0, limit);
 }
 
 /**

@@ -5,6 +5,9 @@
  * never reach the index or the lexicon. Pure.
  */
 
+/** Which part of the site a record speaks for, when its address alone does not say (the article's text leads to guide sections). */
+export type RecordPart = 'article';
+
 /** One custom record for Pagefind. */
 export interface SearchRecord {
   /** The record's own address in the index, unique (Pagefind keeps one record per address). */
@@ -16,6 +19,7 @@ export interface SearchRecord {
   readonly title: string;
   /** The text to index: what the reader sees there. */
   readonly content: string;
+  readonly part?: RecordPart;
 }
 
 export interface RecordTitles {
@@ -67,6 +71,22 @@ export function checklistRecords(content: ChecklistContent, titles: RecordTitles
       content: prose([r.summary, ...r.mitigations.map((m) => m.text)]),
     })),
   ];
+}
+
+/**
+ * The source article: one record per guide section, with the article's own wording, leading to
+ * that section. Its words find the section even where the guide says it differently.
+ */
+export function articleRecords(
+  paragraphs: ReadonlyArray<{ readonly id: string; readonly text: string }>,
+  sections: ReadonlyMap<string, { readonly href: string; readonly title: string }>,
+): SearchRecord[] {
+  return paragraphs.map((p) => {
+    const section = sections.get(p.id);
+    if (!section) throw new Error(`content/search/article.yaml: the id "${p.id}" is not a section of the guide`);
+    const [path = '', hash = ''] = section.href.split('#');
+    return { key: `${path}?article=${p.id}#${hash}`, url: section.href, title: section.title, content: p.text.replace(/\s*\n\s*/g, ' '), part: 'article' as const };
+  });
 }
 
 /** The talk: one record per screen, its title and lines (never its notes). */
