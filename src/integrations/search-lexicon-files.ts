@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { stems } from '../lib/hebrew-morphology.ts';
+import { pagePath } from '../lib/page-path.ts';
+import { withStems } from '../lib/search-stems.ts';
+import { htmlFiles } from './dist-files.ts';
 import { foldFinals, words } from '../lib/hebrew-words.ts';
 import { docFromFragment, type IndexedDoc } from '../lib/search-doc.ts';
 import { chunkForms, countForms, LEXICON_VERSION, type LexiconRoot } from '../lib/search-lexicon.ts';
@@ -11,7 +15,8 @@ import { parseVocabulary, vocabularyProblems, type VocabularyData } from '../lib
 
 /**
  * Build-side helpers of the search-index step (pagefind.ts): what goes into Pagefind besides the
- * HTML pages, reading back exactly what Pagefind indexed, and writing the lexicon files.
+ * HTML pages, reading back exactly what Pagefind indexed, indexing it again with stems
+ * (src/lib/search-stems.ts), and writing the lexicon files. Shared with `npm run bench:scale`.
  */
 
 /** What src/pages/search/records.json.ts wrote: custom records and the editors' vocabulary. */
@@ -78,10 +83,8 @@ export function phraseFinder(docs: readonly IndexedDoc[]): (phrase: readonly str
   };
 }
 
-/** Checks the vocabulary against the index and writes /search/lexicon.json and its chunks. */
+/** Writes /search/lexicon.json and its chunks. */
 export function writeLexicon(site: string, docs: readonly IndexedDoc[], vocabulary: VocabularyData): { forms: number; chunks: number; bytes: number } {
-  const problems = vocabularyProblems(vocabulary, phraseFinder(docs));
-  if (problems.length) throw new Error(`content/search/vocabulary.yaml:\n- ${problems.join('\n- ')}`);
   const { forms, pages, sections } = countForms(docs);
   const dir = join(site, 'search', 'lexicon');
   rmSync(dir, { recursive: true, force: true });
@@ -98,4 +101,96 @@ export function writeLexicon(site: string, docs: readonly IndexedDoc[], vocabula
   const text = JSON.stringify(root);
   writeFileSync(join(site, 'search', 'lexicon.json'), text);
   return { forms: forms.size, chunks: chunks.length, bytes: bytes + Buffer.byteLength(text) };
+}
+
+/** The text nodes of an HTML page with stems added to their Hebrew words (scripts and styles untouched). */
+export function htmlWithStems(html: string, known: (word: string) => boolean): string {
+  let raw = false;
+  return html
+    .split(/(<[^>]*>)/)
+    .map((part) => {
+      if (part.startsWith('<')) {
+        const tag = /^<(\/?)(script|style)\b/i.exec(part);
+        if (tag) raw = !tag[1];
+        return part;
+      }
+      return raw ? part : withStems(part, known);
+    })
+    .join('');
+}
+
+export interface SearchIndexOptions {
+  /** The built site (dist/). */
+  readonly site: string;
+  readonly records: readonly SearchRecord[];
+  readonly vocabulary: VocabularyData;
+  /**
+   * Stop on a vocabulary entry whose guide words no page has (the build), or leave such entries
+   * out (the scale bench, whose synthetic pages have only some of the guide's words).
+   */
+  readonly strictVocabulary?: boolean;
+}
+
+/** How each pass hands Pagefind the text: as it is, or with stems. */
+interface Transform {
+  readonly html: (html: string) => string;
+  readonly text: (text: string) => string;
+}
+const asIs: Transform = { html: (h) => h, text: (t) => t };
+
+async function addAll(index: PagefindIndex, site: string, pages: ReadonlyArray<{ file: string; html: string }>, records: readonly SearchRecord[], transform: Transform) {
+  for (const page of pages) {
+    const added = await index.addHTMLFile({ url: pagePath(page.file), content: transform.html(page.html) });
+    if (added.errors.length) throw new Error(`Pagefind could not index ${page.file}: ${added.errors.join('; ')}`);
+  }
+  for (const record of records) {
+    const { errors } = await index.addCustomRecord({
+      url: record.key,
+      content: transform.text(record.content),
+      language: 'he',
+      // Pagefind reads meta.url as the address results lead to.
+      meta: { title: record.title, url: recordUrl(site, record), ...(record.part ? { part: record.part } : {}) },
+    });
+    if (errors.length) throw new Error(`Pagefind could not index "${record.title}": ${errors.join('; ')}`);
+  }
+}
+
+/**
+ * Indexes the site for search, in two passes with Pagefind's Node API:
+ * 1. the pages (only those with `data-pagefind-body`) and the custom records as they are; what
+ *    Pagefind makes of them is read back (indexedDocs) and becomes the lexicon;
+ * 2. the same again with stems inside the Hebrew words (only stems the lexicon has as words), which
+ *    is the index written to dist/pagefind/ and searched in the browser.
+ * Then the vocabulary is checked against the pages and the lexicon is written.
+ */
+export async function buildSearchIndex({ site, records, vocabulary, strictVocabulary = true }: SearchIndexOptions) {
+  const pages = htmlFiles(site)
+    .map((file) => ({ file, html: readFileSync(join(site, file), 'utf8') }))
+    .filter((p) => p.html.includes('data-pagefind-body'));
+  try {
+    const first = await createIndex({ forceLanguage: 'he' });
+    if (!first.index) throw new Error(`Pagefind could not start: ${first.errors.join('; ')}`);
+    await addAll(first.index, site, pages, records, asIs);
+    const { files, errors } = await first.index.getFiles();
+    if (errors.length) throw new Error(`Pagefind could not list its files: ${errors.join('; ')}`);
+    const docs = indexedDocs(files);
+    await first.index.deleteIndex();
+
+    const onSite = phraseFinder(docs);
+    const usable = strictVocabulary ? vocabulary : vocabulary.filter((g) => g.guide.every((p) => onSite(words(p))));
+    const problems = vocabularyProblems(usable, onSite);
+    if (problems.length) throw new Error(`content/search/vocabulary.yaml:\n- ${problems.join('\n- ')}`);
+
+    const { forms } = countForms(docs);
+    const known = (w: string) => forms.has(w);
+    const second = await createIndex({ forceLanguage: 'he' });
+    if (!second.index) throw new Error(`Pagefind could not start: ${second.errors.join('; ')}`);
+    await addAll(second.index, site, pages, records, { html: (h) => htmlWithStems(h, known), text: (t) => withStems(t, known) });
+    const written = await second.index.writeFiles({ outputPath: join(site, 'pagefind') });
+    if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+    const lexicon = writeLexicon(site, docs, usable);
+    return { pages: pages.length, records: records.length, docs: docs.length, vocabulary: usable.length, lexicon };
+  } finally {
+    await close();
+  }
 }

@@ -5,6 +5,7 @@
  * Pagefind's `data()` to place each matched word in its section. Pure.
  */
 import { words } from './hebrew-words.ts';
+import { withoutStems } from './search-stems.ts';
 
 /** An element with an id inside the indexed text, at a word position (Pagefind's `anchors`). */
 export interface DocAnchor {
@@ -101,6 +102,7 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 /**
  * A document from Pagefind's fragment data (built by the index, fetched in the browser): only the
  * fields search uses, checked, so a malformed fragment yields null instead of a broken result.
+ * Text the index carries with stems (search-stems.ts) is decoded; the word count is unchanged.
  */
 export function docFromFragment(fragment: unknown): IndexedDoc | null {
   if (typeof fragment !== 'object' || fragment === null) return null;
@@ -108,14 +110,14 @@ export function docFromFragment(fragment: unknown): IndexedDoc | null {
   const meta = typeof f['meta'] === 'object' && f['meta'] !== null ? (f['meta'] as Record<string, unknown>) : {};
   // A custom record's meta.url is where it leads (its own url only keeps records apart).
   const url = str(meta['url']) || str(f['raw_url']) || str(f['url']);
-  const content = str(f['content']);
+  const content = withoutStems(str(f['content']));
   if (!url.startsWith('/')) return null;
   const anchors = Array.isArray(f['anchors'])
     ? f['anchors'].flatMap((a): DocAnchor[] => {
         if (typeof a !== 'object' || a === null) return [];
         const r = a as Record<string, unknown>;
-        return typeof r['location'] === 'number' ? [{ element: str(r['element']), id: str(r['id']), text: str(r['text']), location: r['location'] }] : [];
+        return typeof r['location'] === 'number' ? [{ element: str(r['element']), id: str(r['id']), text: withoutStems(str(r['text'])), location: r['location'] }] : [];
       })
     : [];
-  return { url, title: str(meta['title']), content, anchors, ...(meta['part'] === 'article' ? { part: 'article' as const } : {}) };
+  return { url, title: withoutStems(str(meta['title'])), content, anchors, ...(meta['part'] === 'article' ? { part: 'article' as const } : {}) };
 }

@@ -5,6 +5,7 @@
  */
 import { countForms, createLexicon, type Lexicon } from '../../src/lib/search-lexicon.ts';
 import { tokens, tokenWords, type DocAnchor, type IndexedDoc } from '../../src/lib/search-doc.ts';
+import { withStems } from '../../src/lib/search-stems.ts';
 import type { PagefindApi } from '../../src/scripts/search/engine.ts';
 
 /** A guide page: its title, opening text, and sections [id, heading, text]. */
@@ -30,9 +31,10 @@ export function lexiconOf(docs: readonly IndexedDoc[]): Lexicon {
 }
 
 /**
- * Pagefind for the given documents: a term matches every word that starts with it; each page's
- * fragment is one object that every data() call rewrites after an asynchronous load, as Pagefind
- * 1.6 does.
+ * Pagefind for the given documents, indexed as the build indexes them (each Hebrew word carrying
+ * the stems the site has as words, src/lib/search-stems.ts): a term matches every word or part that
+ * starts with it; each page's fragment is one object that every data() call rewrites after an
+ * asynchronous load, as Pagefind 1.6 does.
  */
 export function fakePagefind(docs: readonly IndexedDoc[], options: { failFor?: (term: string) => boolean } = {}): PagefindApi & { searches: string[] } {
   const fragments = new Map<string, Record<string, unknown>>();
@@ -40,6 +42,8 @@ export function fakePagefind(docs: readonly IndexedDoc[], options: { failFor?: (
   const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
   const load = (id: string) => loads.get(id) ?? (loads.set(id, tick()), loads.get(id)!);
   const searches: string[] = [];
+  const known = countForms(docs).forms;
+  const indexed = docs.map((doc) => tokens(withStems(doc.content, (w) => known.has(w))).map((t) => t.split('/').flatMap(tokenWords)));
   return {
     searches,
     async search(term) {
@@ -48,7 +52,7 @@ export function fakePagefind(docs: readonly IndexedDoc[], options: { failFor?: (
       if (options.failFor?.(term)) return { results: [] };
       const results = docs.flatMap((doc, i) => {
         const id = `page${i}`;
-        const locations = tokens(doc.content).flatMap((t, at) => (tokenWords(t).some((w) => w.startsWith(term)) ? [at] : []));
+        const locations = indexed[i]!.flatMap((parts, at) => (parts.some((w) => w.startsWith(term)) ? [at] : []));
         if (!locations.length) return [];
         return [
           {
@@ -58,7 +62,7 @@ export function fakePagefind(docs: readonly IndexedDoc[], options: { failFor?: (
             async data() {
               await load(id);
               let fragment = fragments.get(id);
-              if (!fragment) fragments.set(id, (fragment = { url: doc.url, raw_url: doc.url, content: doc.content, anchors: doc.anchors, meta: { title: doc.title } }));
+              if (!fragment) fragments.set(id, (fragment = { url: doc.url, raw_url: doc.url, content: withStems(doc.content, (w) => known.has(w)), anchors: doc.anchors, meta: { title: doc.title } }));
               fragment['weighted_locations'] = locations.map((location) => ({ location, balanced_score: 1 }));
               fragment['sub_results'] = [{ url: `${doc.url}#${term}`, title: term, excerpt: `<mark>${term}</mark>` }];
               await Promise.resolve();

@@ -96,3 +96,27 @@ describe('the lexicon', () => {
     expect(parseRoot({ v: 1, forms: [] })).toBeNull();
   });
 });
+
+describe('stems in the index', async () => {
+  const { withStems, withoutStems } = await import('../../src/lib/search-stems.ts');
+  const known = (w: string) => ['הדרכה', 'עובדים', 'העובדים', 'שירות'].includes(w);
+
+  it('adds the stems the site knows inside each word, keeping every space, and takes them out again', () => {
+    const text = 'מעורבות, במיוחד בהדרכה; והעובדים (ו/או השירות) 24/7 רב-לשוניים';
+    const encoded = withStems(text, known);
+    expect(encoded).toBe('מעורבות, במיוחד בהדרכה/הדרכה; והעובדים/העובדים/עובדים (ו/או השירות/שירות) 24/7 רב-לשוניים');
+    expect(encoded.split(/\s+/)).toHaveLength(text.split(/\s+/).length);
+    expect(withoutStems(encoded)).toBe(text);
+  });
+
+  it('decodes any text back to itself when nothing was added (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'אבגדהוזחטיכלמנסעפצקרשתםן /-,.'.split('')), maxLength: 80 }), (s) => {
+        const encoded = withStems(s, (w) => w.length >= 3);
+        expect(encoded.split(/\s+/).length).toBe(s.split(/\s+/).length);
+        expect(withoutStems(encoded)).toBe(withoutStems(s));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -5,6 +5,7 @@
  * (src/lib/search-merge.ts). Every fetch has a time limit; a failure is a SearchLoadError, which
  * the UI offers to retry.
  */
+import { stems } from '../../lib/hebrew-morphology.ts';
 import { chunksFor, createLexicon, parseRoot, type LexiconRoot } from '../../lib/search-lexicon.ts';
 import { docFromFragment, type IndexedDoc } from '../../lib/search-doc.ts';
 import { rankPages, rankSections, type FormHit, type SearchResult } from '../../lib/search-merge.ts';
@@ -123,13 +124,19 @@ export function createSearcher({ pagefind, root, fetchChunk, timeLimit = TIME_LI
     if (parsed.status !== 'ok') return { plan: { ...parsed, terms: [] }, results: [], suggestion: null };
     await Promise.all(chunksFor(root, lexiconRanges(parsed, root.vocabulary)).map(loadChunk));
     const plan = planQuery(parsed, lexicon, root.vocabulary);
+    // One Pagefind search per stem, not per form: the index carries each word's stems
+    // (src/lib/search-stems.ts), so `עובדים` finds `והעובדים` and `לעובדים` too; each form is then
+    // checked against the page's own words (search-merge.ts).
+    const keyOf = (form: string) => stems(form).filter((s, i) => i > 0 && lexicon.count(s) > 0).at(-1) ?? form;
     const searched = planForms(plan);
-    const hits = new Map(await Promise.all(searched.map(async (form) => [form, await searchForm(form)] as const)));
+    const keys = [...new Set(searched.map(keyOf))];
+    const byKey = new Map(await Promise.all(keys.map(async (key) => [key, await searchForm(key)] as const)));
+    const hits = new Map(searched.map((form) => [form, byKey.get(keyOf(form)) ?? []] as const));
     // The lexicon is made from the index: a word it has that Pagefind did not find means part of
     // the index failed to load (Pagefind skips an index file it could not fetch without a word).
-    const missing = searched.filter((form) => lexicon.count(form) > 0 && (hits.get(form)?.length ?? 0) === 0);
+    const missing = keys.filter((key) => lexicon.count(key) > 0 && (byKey.get(key)?.length ?? 0) === 0);
     if (missing.length) {
-      for (const form of missing) forms.delete(form);
+      for (const key of missing) forms.delete(key);
       throw new SearchLoadError(`Pagefind found nothing for ${missing.join(', ')}, which the index has`);
     }
     const pages = rankPages(plan, hits, stats);
