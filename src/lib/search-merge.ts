@@ -64,7 +64,7 @@ export interface SearchResult {
   readonly score: number;
 }
 
-export const PAGES_TO_LOAD = 24;
+export const PAGES_TO_LOAD = 12;
 export const RESULT_LIMIT = 20;
 export const EXCERPT_WORDS = 24;
 
