@@ -119,7 +119,8 @@ export const he = {
     countOne: 'נמצאה תוצאה אחת עבור {q}.',
     countOther: 'נמצאו {n} תוצאות עבור {q}.',
     none: 'לא נמצאו תוצאות עבור {q}.',
-    didYouMean: 'אולי התכוונתם ל:',
+    /** "Did you mean": {w} becomes a link that searches the suggestion. */
+    didYouMean: 'אולי התכוונתם ל„{w}”?',
     tips: ['נסו מילה אחת או שתיים, בלי מילות שאלה.', 'אפשר לחפש גם במונחים באנגלית ובקיצורים, למשל onboarding או SLA.'],
     empty: 'הקלידו מילה או שתיים כדי לחפש באתר.',
     particles: '{q} קצר מדי לחיפוש. נסו מילה שלמה, למשל „עובדים”.',

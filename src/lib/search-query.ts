@@ -13,7 +13,7 @@
  *      inflection   other endings of the same base (נציג ↔ נציגים)     0.7
  *      spelling     with or without ו/י, doubled letters (תכנה→תוכנה)  0.6  only if the word is not on the site
  *      completion   the last word, still being typed (מוטיב→מוטיבציה)  0.5  only if nothing else matched
- *    A vocabulary alternative is worth 0.8 of its forms (the entry's first guide phrase; each
+ *    A vocabulary alternative is worth 0.65 of its forms (the entry's first guide phrase; each
  *    further one 5% less), and counts only when all its words are found. Only forms the lexicon holds are kept:
  *    the site's own words decide, never a dictionary.
  */
@@ -21,7 +21,7 @@ import { MIN_BASE, inflects, isParticle, keyPrefixOf, sameSpelling, skeleton, st
 import { foldFinals, isHebrewWord, words } from './hebrew-words.ts';
 import type { Lexicon } from './search-lexicon.ts';
 import { isStopWord } from './search-stopwords.ts';
-import { matchVocabulary, termWords, type VocabularyData } from './search-vocabulary.ts';
+import { matchVocabulary, termWords, wordMeets, type VocabularyData } from './search-vocabulary.ts';
 
 export type FormKind = 'exact' | 'folded' | 'particle' | 'inflection' | 'spelling' | 'completion';
 
@@ -33,8 +33,11 @@ export const KIND_WEIGHT: Readonly<Record<FormKind, number>> = {
   spelling: 0.6,
   completion: 0.5,
 };
-/** How much a match through the editors' vocabulary is worth, relative to the reader's own word. */
-export const VOCABULARY_WEIGHT = 0.8;
+/**
+ * How much a match through the editors' vocabulary is worth: less than any ending of the reader's
+ * own word (`נציג` finds `נציגים` before the synonym `אנשי שירות`), more than a spelling guess.
+ */
+export const VOCABULARY_WEIGHT = 0.65;
 
 export const MAX_QUERY_CHARS = 200;
 export const MAX_QUERY_WORDS = 8;
@@ -227,7 +230,10 @@ export function planQuery(query: ParsedQuery, lexicon: Lexicon, vocabulary: Voca
     const ws = query.words.slice(i, i + m.length);
     const alternatives: QueryAlternative[] = [{ via: null, weight: 1, slots: ws.map((w, k) => own(w, i + k)) }];
     m.group.guide.forEach((phrase, k) => {
-      const slots = termWords(phrase).map((w) => ({ word: w, forms: expandWord(w, lexicon, { spelling: false, complete: false }) }));
+      const phraseWords = termWords(phrase);
+      // The guide's words that the reader typed already are the reader's own alternative.
+      if (phraseWords.length === ws.length && phraseWords.every((w, j) => wordMeets(ws[j]!, w))) return;
+      const slots = phraseWords.map((w) => ({ word: w, forms: expandWord(w, lexicon, { spelling: false, complete: false }) }));
       // The editors list the guide's main word first; the others count a little less.
       if (slots.length) alternatives.push({ via: phrase, weight: VOCABULARY_WEIGHT * (1 - 0.05 * k), slots });
     });

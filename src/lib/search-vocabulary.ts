@@ -94,10 +94,13 @@ export interface VocabularyMatch {
 
 /**
  * Finds vocabulary terms among the reader's (stop-word-free) words, longest term first, left to
- * right; a word belongs to at most one match. Ties go to the entry listed first.
+ * right; a word belongs to at most one match. An entry's guide words count as its terms too (the
+ * equivalence goes both ways: `שכר` also finds `התגמול`). Ties go to the entry listed first.
  */
 export function matchVocabulary(readerWords: readonly string[], vocabulary: VocabularyData): VocabularyMatch[] {
-  const terms = vocabulary.flatMap((group) => group.terms.map((t) => ({ group, ws: termWords(t) }))).filter((t) => t.ws.length > 0);
+  const terms = vocabulary
+    .flatMap((group) => [...group.terms, ...group.guide].map((t) => ({ group, ws: termWords(t) })))
+    .filter((t) => t.ws.length > 0);
   const out: VocabularyMatch[] = [];
   for (let i = 0; i < readerWords.length; ) {
     let best: { group: VocabularyGroup; length: number } | null = null;

@@ -205,7 +205,7 @@ test('a query that finds nothing offers a close site word, which searches at onc
   await page.goto('/search/?q=' + encodeURIComponent('הדרכע'));
   await expect(status(page)).toHaveText(/לא נמצאו תוצאות עבור „הדרכע”/);
   const mean = page.getByRole('main').getByRole('link', { name: /^\S+$/ }).filter({ has: page.locator(':scope[data-search-mean-link]') });
-  await expect(page.getByRole('main').getByText('אולי התכוונתם ל:')).toBeVisible();
+  await expect(page.getByRole('main').getByText(/^אולי התכוונתם ל„\S+”\?$/)).toBeVisible();
   const word = (await page.locator('main [data-search-mean-link]').textContent()) ?? '';
   expect(word).not.toBe('');
   await mean.click();

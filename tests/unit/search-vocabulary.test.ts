@@ -24,6 +24,10 @@ describe('the editors\' vocabulary', () => {
     expect(via('אאוטסורסינג')).toEqual(['מיקור חוץ']);
   });
 
+  it('goes both ways: a guide word of an entry finds its other guide words', () => {
+    expect(matchVocabulary(['שכר'], vocabulary).map((m) => m.group.id)).toEqual(['compensation']);
+  });
+
   it('names the entry and the words when a guide phrase is gone, a term is doubled or has nothing to search', () => {
     const problems = vocabularyProblems(
       [
