@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, fontProviders } from 'astro/config';
+import { guideMdxRules } from './src/integrations/guide-mdx-rules.ts';
 import { postBuild } from './src/integrations/post-build.ts';
 import { sectionIds } from './src/integrations/section-ids.ts';
 import { siteUrlWarning } from './src/integrations/site-url.ts';
@@ -32,7 +33,8 @@ export default defineConfig({
   markdown: {
     // No code blocks in this guide: no highlighter, and so no inline styles for the CSP to allow.
     syntaxHighlight: false,
-    processor: satteri({ hastPlugins: [sectionIds()] }),
+    // Heading ids from `[#id]`, then the guide's rules: Markdown plus the site's components only.
+    processor: satteri({ hastPlugins: [sectionIds(), guideMdxRules()] }),
   },
   fonts: [
     {

@@ -2,20 +2,40 @@ import { getCollection } from 'astro:content';
 import { ANSWER_KEYS, recommend, type AnswerKey } from '../lib/checklist.ts';
 import { serializeChecklistQuery } from '../lib/checklist-url.ts';
 import { RISK_IDS } from '../lib/contract.ts';
-import { sectionHref } from './guide.ts';
+import { getGuide } from './guide.ts';
+import { t } from '../i18n/he.ts';
+
+/** A guide section as the checklist links to it: its address and the guide's own heading for it. */
+async function section(id: string): Promise<{ href: string; title: string }> {
+  for (const page of await getGuide()) {
+    const heading = page.headings.find((h) => h.slug === id);
+    // The guide numbers the four risks ("1. שחיקת התרבות…"); a link names the section without its number.
+    if (heading) return { href: `${page.href}#${id}`, title: heading.text.trim().replace(/^\d+\.\s*/, '') };
+  }
+  throw new Error(`No guide page has the section id "${id}"`);
+}
+
+let cached: ReturnType<typeof load> | undefined;
 
 /**
- * The checklist's content, loaded and cross-checked at build time: six questions in contract
+ * The checklist's content, loaded and cross-checked once per build: six questions in contract
  * order, three answer labels, three outcomes, four risks, and the workshop cases, each of which
- * must come out as its `expected` result (so a case never teaches the wrong answer).
+ * must come out as its `expected` result (so a case never teaches the wrong answer). Every page
+ * that embeds a question or the recommendation shares this one load.
  */
-export async function getChecklist() {
+export function getChecklist() {
+  cached ??= load();
+  return cached;
+}
+
+async function load() {
   const byKey = new Map((await getCollection('questions')).map((q) => [q.id, q]));
   const questions = await Promise.all(
     ANSWER_KEYS.map(async (key) => {
       const q = byKey.get(key);
       if (!q) throw new Error(`content/checklist/questions.yaml: the question "${key}" is missing`);
-      return { key, ...q.data, href: await sectionHref(q.data.section) };
+      const { href, title } = await section(q.data.section);
+      return { key, ...q.data, href, sectionTitle: title };
     }),
   );
   const scale = (await getCollection('scale')).sort((a, b) => Number(a.id) - Number(b.id)).map((s) => ({ value: Number(s.id), ...s.data }));
@@ -26,7 +46,8 @@ export async function getChecklist() {
     RISK_IDS.map(async (id) => {
       const risk = riskEntries.get(id);
       if (!risk) throw new Error(`content/checklist/risks.yaml: the risk "${id}" is missing`);
-      return { ...risk, href: await sectionHref(id) };
+      const { href, title } = await section(id);
+      return { ...risk, href, sectionTitle: title };
     }),
   );
   const cases = (await getCollection('cases')).map((c) => {
@@ -42,4 +63,21 @@ export async function getChecklist() {
 }
 
 export type ChecklistData = Awaited<ReturnType<typeof getChecklist>>;
+export type ChecklistQuestion = ChecklistData['questions'][number];
 export type { AnswerKey };
+
+/** The progress sentences every <decision-checklist> root carries (the script picks one by plural rules). */
+export function progressAttributes(): Record<string, string> {
+  const c = t.checklist;
+  return {
+    'data-total': String(ANSWER_KEYS.length),
+    'data-t-progress-none': c.progressNone,
+    'data-t-progress-one': c.progressOne,
+    'data-t-progress-other': c.progressOther,
+  };
+}
+
+/** The answer labels by value, for the result's reasons ("מוצרים מורכבים או מיוחדים: במידה רבה"). */
+export function scaleAttributes(scale: ChecklistData['scale']): Record<string, string> {
+  return Object.fromEntries(scale.map((s) => [`data-t-score${s.value}`, s.label]));
+}

@@ -1,3 +1,8 @@
+import { count, type CountForms } from '../lib/hebrew-plural.ts';
+
+/** Minutes, counted the Hebrew way ("דקה אחת", "שתי דקות", "20 דקות"). */
+const MINUTES: CountForms = { one: 'דקה אחת', two: 'שתי דקות', other: '{n} דקות' };
+
 /**
  * Every UI string of the site, in Hebrew, in one place. Components import `t` and never carry
  * their own copy; guidance itself lives in content/.
@@ -18,26 +23,33 @@ export const he = {
     pager: 'מעבר בין חלקי המדריך',
     currentPage: 'העמוד הנוכחי',
     breadcrumbs: 'מיקום באתר',
+    menu: 'תפריט',
   },
   nav: {
     guide: 'המדריך',
     checklist: 'רשימת ההחלטה',
     talk: 'מצגת',
-    trainers: 'למדריכים',
+    // "למדריכים" would clash with "המדריך" (the guide) beside it: מדריך is both guide and instructor.
+    trainers: 'למנחים',
     search: 'חיפוש',
   },
   guide: {
     title: 'המדריך',
     partOf: (n: number, total: number) => `חלק ${n} מתוך ${total}`,
+    /** The short form in the folded parts menu on phones: "2 מתוך 5". */
+    partShort: (n: number, total: number) => `${n} מתוך ${total}`,
     previous: 'הקודם',
     next: 'הבא',
     onThisPage: 'בעמוד זה',
     start: 'להתחיל לקרוא',
+    indexLead: 'המדריך עוקב אחרי סדר המאמר: קודם ההחלטה עצמה, אחר כך מתי עדיף לשמור את השירות בפנים ומתי להוציא אותו, מה מאבד מנהל משאבי האנוש במיקור חוץ, ולבסוף השורה התחתונה.',
   },
   heading: {
     linkTo: (title: string) => `קישור לסעיף „${title}”`,
     copyLink: (title: string) => `העתקת קישור לסעיף „${title}”`,
     copied: 'הקישור הועתק',
+    /** Shown beside a copy button that could not copy (the full sentence is announced). */
+    copyFailedShort: 'ההעתקה לא הצליחה',
     copyFailed: 'לא הצלחנו להעתיק. אפשר להעתיק את הכתובת משורת הכתובת.',
   },
   theme: {
@@ -49,14 +61,28 @@ export const he = {
     switchToLight: 'מעבר לערכה בהירה',
   },
   home: {
+    audience: 'למנהלי משאבי אנוש ולמנהלי שירות לקוחות',
     lead: 'האם להשאיר את שירות הלקוחות בתוך הארגון או להוציא אותו למיקור חוץ? המדריך מפרק את ההחלטה לשיקולים ברורים ומראה מה מנהל משאבי האנוש מאבד כשהשירות יוצא החוצה.',
-    forReaders: 'לקוראים',
-    forReadersText: 'המדריך המלא, חלק אחר חלק, עם קישור לכל סעיף.',
-    forDeciders: 'למי שצריך להחליט',
+    startReading: 'להתחיל לקרוא',
+    takeChecklist: 'לענות על שש השאלות',
+    briefTitle: 'בקצרה',
+    brief: 'מיקור חוץ של שירות הלקוחות מציע גמישות פיננסית ותפעולית, אבל מנהל משאבי האנוש חייב לשמור על מעורבות אסטרטגית, במיוחד בהדרכה ובהבטחת איכות.',
+    briefLink: 'לשורה התחתונה',
+    glanceTitle: 'ההחלטה במבט אחד',
+    inTitle: 'בפנים',
+    inText: 'כשהשירות דורש ידע מעמיק במוצר והתאמה רגשית למותג.',
+    outTitle: 'בחוץ',
+    outText: 'כשהעסק מתמקד במדרגיות, ביחס עלות תועלת יעיל ובגמישות בנפח גבוה.',
+    lossTitle: 'ומה מאבד מנהל משאבי האנוש במיקור חוץ',
+    lossLink: 'לארבעת החסרונות',
+    pathsTitle: 'מאיפה להתחיל',
+    forDeciders: 'צריכים להחליט עכשיו?',
     forDecidersText: 'שש שאלות על הארגון שלכם והמלצה מנומקת: בפנים, בחוץ או מודל משולב.',
-    forAttendees: 'למשתתפי ההרצאה',
+    forReaders: 'רוצים את התמונה המלאה?',
+    forReadersText: 'המדריך בחמישה חלקים קצרים, עם קישור קבוע לכל סעיף.',
+    forAttendees: 'יושבים בהרצאה?',
     forAttendeesText: 'ההרצאה בטלפון, מסך אחר מסך, גם כשהרשת באולם חלשה.',
-    forTrainers: 'למדריכים',
+    forTrainers: 'מנחים סדנה או מרצים?',
     forTrainersText: 'קישור וקוד QR לכל סעיף, תרחישים לסדנה ודף להדפסה.',
   },
   checklist: {
@@ -64,15 +90,22 @@ export const he = {
     description:
       'שש שאלות, אחת לכל שיקול שהמאמר מונה, והמלצה מנומקת: להשאיר את שירות הלקוחות בתוך הארגון, להוציא אותו למיקור חוץ או לשלב.',
     intro:
-      'ענו על שש שאלות, אחת לכל שיקול שהמדריך מונה. כל תשובה היא על אותו סולם, והתוצאה מסבירה את עצמה: איזו תשובה משכה לאיזה כיוון, עם קישור לסעיף במדריך.',
-    noScript: 'החישוב של התוצאה נעשה בדפדפן ודורש JavaScript. השאלות וההסברים זמינים גם בלעדיו.',
+      'ענו על שש שאלות, אחת לכל שיקול שהמדריך מונה. כל תשובה היא על אותו סולם, והתוצאה מסבירה את עצמה: איזו תשובה משכה לאיזה כיוון, עם קישור לסעיף במדריך. התשובות נשמרות במכשיר הזה, יחד עם מה שעניתם בשאלות שבתוך המדריך.',
+    noScript: 'את ההמלצה מחשב הדפדפן, ולכן היא דורשת JavaScript. גם בלעדיו אפשר לקרוא את השאלות וההסברים ולשמור את התשובות בכתובת.',
     submitNoScript: 'שמירת התשובות בכתובת',
     readMore: 'לסעיף במדריך',
     questionNumber: (n: number) => `שאלה ${n}`,
-    progress: 'נענו {answered} מתוך {total} שאלות',
+    /** Progress, by Hebrew plural rules (Intl.PluralRules('he')): none, one, or a number. */
+    progressNone: 'עוד לא עניתם על אף שאלה.',
+    progressOne: 'עניתם על שאלה אחת מתוך {total}.',
+    progressOther: 'עניתם על {n} מתוך {total}.',
+    toResult: 'לתוצאה',
     resultTitle: 'התוצאה',
-    resultPending: 'התוצאה תופיע כאן כשכל שש השאלות ייענו.',
+    resultPending: 'ההמלצה תופיע כאן כשתענו על כל שש השאלות.',
+    recommendation: 'ההמלצה',
     scores: 'משיכה פנימה: {in} · משיכה החוצה: {out}',
+    synthesis:
+      'המאמר מונה את השיקולים לכל כיוון. כלל הניקוד שמחבר אותם להמלצה, והמודל המשולב כאפשרות שלישית, הם סיכום של האתר הזה ולא חלק מהמאמר.',
     pullsIn: 'מה מושך להשאיר בפנים',
     pullsOut: 'מה מושך להוציא החוצה',
     nothing: 'אף תשובה לא משכה לכיוון הזה.',
@@ -84,25 +117,47 @@ export const he = {
       balanced: 'השיקולים מאוזנים (הפער קטן משתי נקודות), ולכן מודל משולב מתאים יותר מבחירה חדה.',
     },
     practice: 'מה זה אומר בפועל',
-    risksTitle: 'ארבעת הסיכונים לשליטה של משאבי האנוש',
+    risksTitle: 'ארבעת החסרונות: מה מאבדים משאבי האנוש',
     risksIntro:
       'כשחלק מהשירות יוצא החוצה, מנהל משאבי האנוש מאבד שליטה. סמנו מה כבר מטופל אצלכם; הסימונים נשמרים במכשיר הזה.',
-    riskSection: 'הסיכון במדריך',
+    riskSection: 'בהרחבה במדריך',
     actions: 'פעולות',
     copyLink: 'העתקת קישור לתשובות',
     linkCopied: 'הקישור לתשובות הועתק',
+    copyFailed: 'לא הצלחנו להעתיק. אפשר להעתיק את הכתובת משורת הכתובת.',
     print: 'הדפסה',
     reset: 'איפוס התשובות',
-    resetDone: 'התשובות אופסו',
+    resetDone: 'התשובות אופסו, כאן ובשאלות שבמדריך.',
     announceResult: 'כל השאלות נענו. ההמלצה: {title}',
     announceChange: 'ההמלצה התעדכנה: {title}',
     badParams: 'חלק מהתשובות בקישור לא הובנו ולכן לא נטענו: {list}. אפשר לענות עליהן כאן.',
     unknownParams: 'בכתובת היו גם פרטים שאינם שייכים לרשימה, והתעלמנו מהם.',
     tooLong: 'הכתובת ארוכה מדי ולכן התעלמנו מהתשובות שבה.',
+    shared: 'אתם רואים את התשובות מהקישור. התשובות ששמרתם במכשיר הזה לא השתנו.',
+    sharedNothingStored: 'אתם רואים את התשובות מהקישור. הן לא נשמרו במכשיר הזה.',
+    keepShared: 'לשמור את התשובות מהקישור',
+    backToMine: 'לחזור לתשובות שלי',
+    keptShared: 'התשובות מהקישור נשמרו במכשיר הזה.',
+    backDone: 'חזרתם לתשובות ששמרתם במכשיר הזה.',
     casesTitle: 'תרחישים לסדנה',
-    casesIntro: 'כל תרחיש פותח את הרשימה עם תשובות מוכנות, כדי לדון בהן בקבוצה.',
+    casesIntro:
+      'כל תרחיש פותח את הרשימה עם תשובות מוכנות, כדי לדון בהן בקבוצה. החברות בתרחישים בדויות: הן נכתבו להמחשה ואינן מתארות ארגון אמיתי.',
+    invented: 'תרחיש בדוי',
     openCase: 'לפתוח את התרחיש',
     expected: 'התוצאה הצפויה',
+    /** The question embedded under its section of the guide. */
+    ask: 'ואצלכם?',
+    askSubmit: 'לרשימת ההחלטה עם התשובה',
+    answerSaved: 'התשובה נשמרה. {progress}',
+    allAnswered: 'עניתם על כל שש השאלות. ההמלצה מחכה ברשימת ההחלטה ובסוף המדריך.',
+    /** The recommendation embedded in the guide. */
+    embeddedTitle: 'ההמלצה לפי התשובות שלכם',
+    embeddedNoScript: 'את ההמלצה מחשב הדפדפן, ולכן היא דורשת JavaScript. את השאלות עצמן אפשר לקרוא ולענות עליהן גם בלעדיו:',
+    goToChecklist: 'לרשימת ההחלטה',
+    embeddedPending: 'ענו על השאלות שבסעיפי המדריך או ברשימת ההחלטה, וההמלצה תופיע כאן.',
+    openChecklist: 'לתשובות ברשימת ההחלטה',
+    /** The small progress indicator on guide pages. */
+    pill: 'רשימת ההחלטה',
   },
   search: {
     title: 'חיפוש במדריך',
@@ -165,8 +220,8 @@ export const he = {
     announce: 'מסך {n} מתוך {total}: {title}',
   },
   trainers: {
-    title: 'למדריכים ולמנחים',
-    description: 'קישורים קצרים וקודי QR לכל סעיף, תרחישים לסדנה, מהלך מוצע לסדנה ודף להדפסה.',
+    title: 'למנחים ולמרצים',
+    description: 'ערכה למנחי סדנאות ולמרצים: קישור קבוע וקוד QR לכל סעיף, תרחישים לסדנה, מהלך מוצע ודף להדפסה.',
     intro: 'כל מה שצריך כדי ללמד מהמדריך: קישור יציב לכל סעיף (הוא לא משתנה גם כשכותרת מנוסחת מחדש), קוד QR לכל סעיף, תרחישים שפותחים את רשימת ההחלטה עם תשובות מוכנות, ודף אחד להדפסה.',
     sectionsTitle: 'קישורים לסעיפים',
     sectionsIntro: 'הדביקו את הקישור במצגת, בצ׳אט או בדף העבודה. הכפתור מעתיק את הכתובת המלאה.',
@@ -176,14 +231,17 @@ export const he = {
     siteQrAlt: 'קוד QR לדף הבית של האתר',
     casesTitle: 'תרחישים לסדנה',
     flowTitle: 'מהלך מוצע לסדנה',
-    minutes: (n: number) => `${n} דקות`,
+    flowTotal: (minutes: number) => `סך הכול ${count(minutes, MINUTES)}`,
+    minutes: (n: number) => count(n, MINUTES),
     handoutTitle: 'דף להדפסה',
     handoutText: 'עמוד A4 אחד עם עיקרי הדברים וקודי QR לאתר, לרשימת ההחלטה ולחלקי המדריך.',
     handoutLink: 'לדף להדפסה',
     talkLink: 'מצגת ההרצאה לטלפון',
+    talkText: 'המסכים של ההרצאה, לעקוב מהטלפון או להקרין.',
   },
   handout: {
-    title: 'בפנים או בחוץ? — עיקרי הדברים',
+    // A no-break space keeps the dash at the end of the first line if the title wraps, never at the start of the next.
+    title: 'בפנים או בחוץ?\u00a0— עיקרי הדברים',
     description: 'דף A4 להדפסה: עיקרי המדריך להחלטה על שירות הלקוחות וקודי QR.',
     keyPoints: 'עיקרי הדברים',
     scan: 'סרקו כדי להמשיך באתר',
@@ -200,11 +258,16 @@ export const he = {
   },
   notFound: {
     title: 'העמוד לא נמצא',
-    lead: 'ייתכן שהקישור שגוי או שהעמוד עבר למקום אחר. אפשר להמשיך מכאן:',
+    lead: 'ייתכן שהקישור שגוי או שהעמוד עבר למקום אחר. אפשר להמשיך מכאן.',
     backHome: 'חזרה לדף הבית',
+    search: 'חיפוש במדריך',
+    guideParts: 'או ישר לאחד מחלקי המדריך',
   },
   footer: {
-    source: 'על פי מאמר שהוצג בכנס הלמידה, ההדרכה והפיתוח הארגוני.',
+    // The article only names the conference at its end; it does not say it was presented there.
+    source: 'המדריך מבוסס על מאמר בנושא שירות לקוחות, מיקור חוץ ומשאבי אנוש.',
+    nav: 'קישורים נוספים',
+    search: 'חיפוש במדריך',
     print: 'להדפסה',
   },
 } as const;

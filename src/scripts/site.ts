@@ -34,23 +34,51 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-t
     }
     sync();
   });
+  button.dataset['upgraded'] = '';
 }
 
-// Copy-link buttons on headings: copy the absolute URL that ends in the section's stable id.
+// Copy-link buttons: copy the absolute URL that ends in the section's stable id, show a short
+// confirmation beside the button (data-state, styled in CSS) and announce the full sentence.
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy-link]')) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
   button.addEventListener('click', async () => {
     // `#id` copies this page's section; a path (/guide/x/#id) copies that page's, on this origin.
     const url = new URL(button.dataset['copyLink'] ?? '', `${location.origin}${location.pathname}`);
+    let copied = true;
     try {
       await navigator.clipboard.writeText(url.href);
-      button.dataset['state'] = 'copied';
-      announce(announcer?.dataset['copied'] ?? '');
-      setTimeout(() => delete button.dataset['state'], 2000);
     } catch {
-      announce(announcer?.dataset['copyFailed'] ?? '');
+      copied = false;
     }
+    button.dataset['state'] = copied ? 'copied' : 'failed';
+    announce(announcer?.dataset[copied ? 'copied' : 'copyFailed'] ?? '');
+    clearTimeout(timer);
+    timer = setTimeout(() => delete button.dataset['state'], 4000);
   });
+  button.dataset['upgraded'] = '';
 }
+
+// Menus built on <details data-dropdown> (the header menu, the guide's folded parts and "בעמוד
+// זה"): they open and close without this script; it adds what a menu is expected to do: Escape
+// closes it and returns focus to its button, and a click outside it or on one of its links
+// closes it. Where a wide layout shows the content as a sidebar, the summary is hidden: skip it.
+const dropdowns = [...document.querySelectorAll<HTMLDetailsElement>('details[data-dropdown]')];
+const summaryShown = (d: HTMLDetailsElement) => d.querySelector('summary')?.checkVisibility() ?? false;
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape') return;
+  for (const d of dropdowns) {
+    if (d.open && summaryShown(d)) {
+      d.open = false;
+      d.querySelector('summary')?.focus();
+    }
+  }
+});
+document.addEventListener('click', (event) => {
+  const target = event.target as Element;
+  for (const d of dropdowns) {
+    if (d.open && summaryShown(d) && (!d.contains(target) || target.closest('a'))) d.open = false;
+  }
+});
 
 // Search: the header button is a plain link to /search/; with JavaScript it opens the dialog
 // instead, and `/` or Ctrl/⌘+K open it from anywhere. The search code loads on first use only:

@@ -124,6 +124,16 @@ const fileName = (file: string) => new RegExp(escape(file.split('/').pop() ?? fi
 
 const guide = (page: string) => `content/guide/${page}.mdx`;
 
+/**
+ * Appends a block to the end of a guide page and returns the line it starts on, so a row can
+ * require the exact line in the message.
+ */
+const appendedLine = (page: string) => readFileSync(join(repo, guide(page)), 'utf8').trimEnd().split('\n').length + 2;
+const append = (page: string, block: string) => (dir: string) =>
+  edit(dir, guide(page), (text) => `${text.trimEnd()}\n\n${block}\n`);
+/** The file and the line the message must name for a block appended to a guide page. */
+const atAppendedLine = (page: string) => new RegExp(`${escape(page)}\\.mdx:${appendedLine(page)}\\b`);
+
 const breakages: Breakage[] = [
   {
     name: 'a guide page without a title fails the build naming the file and the field',
@@ -165,6 +175,56 @@ const breakages: Breakage[] = [
     apply: (dir) => edit(dir, guide('outsource'), replaceOnce('[#core-focus]', '[#Bad_Id]')),
     names: fileName(guide('outsource')),
     field: /Bad_Id/,
+  },
+  {
+    name: 'a <Question> with an unknown key fails the build naming the file, the line and the key',
+    file: guide('outsource'),
+    apply: append('outsource', '<Question key="budget" />'),
+    names: atAppendedLine('outsource'),
+    field: /key="budget"/,
+  },
+  {
+    name: 'a question embedded on two guide pages fails the build naming both files and the key',
+    file: guide('outsource'),
+    apply: append('outsource', '<Question key="complexity" />'),
+    // Either page may be compiled first; the message names the one it stopped at and the other.
+    names: /(?:outsource\.mdx:\d+: .*in-house\.mdx|in-house\.mdx:\d+: .*outsource\.mdx)/,
+    field: /key="complexity" \/> is already embedded/,
+  },
+  {
+    name: 'a question embedded twice on one page fails the build naming the file and both lines',
+    file: guide('in-house'),
+    apply: append('in-house', '<Question key="brand" />'),
+    names: atAppendedLine('in-house'),
+    field: /key="brand" \/> is already embedded at line \d+/,
+  },
+  {
+    name: 'raw HTML in the guide fails the build naming the file, the line and the element',
+    file: guide('outsource'),
+    apply: append('outsource', '<div class="note">הערה</div>'),
+    names: atAppendedLine('outsource'),
+    field: /raw HTML <div>/,
+  },
+  {
+    name: 'a <script> in the guide fails the build naming the file, the line and the script',
+    file: guide('hr-control'),
+    apply: append('hr-control', '<script>alert(1)</script>'),
+    names: atAppendedLine('hr-control'),
+    field: /<script> element/,
+  },
+  {
+    name: 'an event-handler attribute in the guide fails the build naming the file, the line and the attribute',
+    file: guide('decision'),
+    apply: append('decision', '<img src="/og.png" alt="" onerror="alert(1)" />'),
+    names: atAppendedLine('decision'),
+    field: /event-handler attribute onerror=/,
+  },
+  {
+    name: 'a javascript: link in the guide fails the build naming the file, the line and the URL',
+    file: guide('bottom-line'),
+    apply: append('bottom-line', 'לחצו [כאן](javascript:alert(document.cookie)) כדי להמשיך.'),
+    names: atAppendedLine('bottom-line'),
+    field: /javascript: URL in a link/,
   },
   {
     name: 'a checklist question with an unknown section fails the build naming the file and the field',

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { watchConsole } from './site.ts';
+import { load as parseYaml } from 'js-yaml';
+import { useTheme, watchConsole } from './site.ts';
 
 const QUESTIONS = {
   complexity: 'שאלה 1',
@@ -10,10 +12,11 @@ const QUESTIONS = {
   coverage: 'שאלה 5',
   focus: 'שאלה 6',
 } as const;
-const LABELS = ['לא רלוונטי', 'במידה מסוימת', 'במידה רבה'] as const;
+const LABELS = ['כלל לא', 'במידה מסוימת', 'במידה רבה'] as const;
 type Key = keyof typeof QUESTIONS;
 
 const result = (page: Page) => page.locator('[data-result]');
+const form = (page: Page) => page.locator('form.checklist__form');
 const group = (page: Page, key: Key) => page.getByRole('group', { name: new RegExp(`^${QUESTIONS[key]}`) });
 
 async function answerByClicking(page: Page, answers: Record<Key, 0 | 1 | 2>) {
@@ -44,8 +47,9 @@ test.describe('the decision checklist', () => {
 
   test('shows progress before the sixth answer and no recommendation until then', async ({ page }) => {
     await group(page, 'complexity').getByRole('radio', { name: /במידה רבה/ }).check();
-    await group(page, 'brand').getByRole('radio', { name: /לא רלוונטי/ }).check();
-    await expect(page.getByText('נענו 2 מתוך 6 שאלות')).toBeVisible();
+    await group(page, 'brand').getByRole('radio', { name: /כלל לא/ }).check();
+    await expect(result(page).getByText('עניתם על 2 מתוך 6.')).toBeVisible();
+    await expect(form(page).getByText('עניתם על 2 מתוך 6.')).toBeVisible();
     await expect(result(page)).not.toHaveAttribute('data-recommendation');
   });
 
@@ -59,7 +63,7 @@ test.describe('the decision checklist', () => {
         await page.keyboard.press('Tab'); // into the next radio group
       }
     }
-    await expect(page.getByText('נענו 6 מתוך 6 שאלות')).toBeVisible();
+    await expect(form(page).getByText('עניתם על 6 מתוך 6.')).toBeVisible();
     // 3 × "partly" against 3 × "partly": balanced.
     await expect(result(page)).toHaveAttribute('data-recommendation', 'hybrid');
     await expect(page.locator('#announcer')).toHaveText(/^כל השאלות נענו\. ההמלצה: /);
@@ -69,10 +73,12 @@ test.describe('the decision checklist', () => {
     await page.goto('/checklist/?complexity=2&brand=0&feedback=1&volume=2&coverage=0&focus=0');
     await expect(result(page)).toHaveAttribute('data-recommendation', 'hybrid');
     const reasons = result(page).getByRole('listitem').filter({ has: page.getByRole('link') });
-    await expect(result(page).getByRole('link', { name: 'מורכבות המוצר' })).toHaveAttribute('href', '/guide/in-house/#complex-products');
-    await expect(result(page).getByRole('link', { name: 'לולאת המשוב' })).toBeVisible();
-    await expect(result(page).getByRole('link', { name: 'תנודות בנפח הפניות' })).toHaveAttribute('href', '/guide/outsource/#volume-peaks');
-    await expect(result(page).getByRole('link', { name: 'חוויית המותג' })).toBeHidden();
+    // Each reason links to its section under the guide's own heading for it.
+    await expect(result(page).getByRole('link', { name: 'מוצרים מורכבים או מיוחדים' })).toHaveAttribute('href', '/guide/in-house/#complex-products');
+    await expect(result(page).getByRole('link', { name: 'לולאת משוב אסטרטגית' })).toBeVisible();
+    await expect(result(page).getByRole('link', { name: 'תנודות נפח משמעותיות' })).toHaveAttribute('href', '/guide/outsource/#volume-peaks');
+    await expect(result(page).getByRole('link', { name: 'מותגי פרימיום או יוקרה' })).toBeHidden();
+    await expect(result(page).getByRole('listitem').filter({ hasText: 'מוצרים מורכבים או מיוחדים' })).toHaveText('מוצרים מורכבים או מיוחדים: במידה רבה');
     expect(await reasons.filter({ visible: true }).count()).toBeGreaterThanOrEqual(3);
     await expect(result(page).getByText('השיקולים מאוזנים')).toBeVisible();
   });
@@ -117,22 +123,46 @@ test.describe('the decision checklist', () => {
     await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
   });
 
-  test('copies a link to these answers', async ({ page, context, baseURL }) => {
+  test('copies a link to these answers, with a visible confirmation beside the button that is also announced', async ({ page, context, baseURL }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('/checklist/?complexity=1&brand=1&feedback=1&volume=1&coverage=1&focus=1');
-    await page.getByRole('button', { name: 'העתקת קישור לתשובות' }).click();
+    const copy = page.getByRole('button', { name: 'העתקת קישור לתשובות' });
+    const confirmation = result(page).getByText('הקישור לתשובות הועתק');
+    await expect(confirmation).toBeHidden();
+    await copy.click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       `${baseURL}/checklist/?complexity=1&brand=1&feedback=1&volume=1&coverage=1&focus=1`,
     );
     await expect(page.locator('#announcer')).toHaveText('הקישור לתשובות הועתק');
+    await expect(confirmation).toBeVisible();
+    // Beside the button: on its line (or, where the line is full, right under it), not elsewhere on the page.
+    const [button, status] = [await copy.boundingBox(), await confirmation.boundingBox()];
+    expect(button && status).toBeTruthy();
+    if (button && status) {
+      expect(status.y).toBeLessThan(button.y + button.height * 2);
+      expect(status.y + status.height).toBeGreaterThan(button.y);
+    }
   });
 
-  test('lists the workshop cases, each opening the checklist pre-filled', async ({ page }) => {
-    const links = page.getByRole('link', { name: /^לפתוח את התרחיש/ });
-    expect(await links.count()).toBeGreaterThanOrEqual(4);
-    await links.first().click();
-    await expect(page).toHaveURL(/\/checklist\/\?complexity=\d&brand=\d&feedback=\d&volume=\d&coverage=\d&focus=\d$/);
-    await expect(result(page)).toHaveAttribute('data-recommendation', /^(in-house|outsource|hybrid)$/);
+  test('opens each workshop case pre-filled, on its result, with the recommendation the case expects', async ({ page }) => {
+    const cases = parseYaml(readFileSync(new URL('../../content/checklist/cases.yaml', import.meta.url), 'utf8')) as Array<{
+      name: string;
+      answers: Record<Key, 0 | 1 | 2>;
+      expected: string;
+    }>;
+    expect(cases.length).toBeGreaterThanOrEqual(4);
+    for (const c of cases) {
+      await page.goto('/checklist/');
+      await expect(page.getByText('החברות בתרחישים בדויות')).toBeVisible();
+      const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: c.name }) });
+      await expect(card.getByText('תרחיש בדוי')).toBeVisible();
+      await card.getByRole('link', { name: `לפתוח את התרחיש: ${c.name}` }).click();
+      const query = (Object.keys(QUESTIONS) as Key[]).map((key) => `${key}=${c.answers[key]}`).join('&');
+      await expect(page).toHaveURL(`/checklist/?${query}`);
+      await expect(result(page), c.name).toHaveAttribute('data-recommendation', c.expected);
+      await expect(page.getByRole('heading', { name: 'התוצאה' })).toBeFocused();
+      await expect(result(page)).toBeInViewport();
+    }
   });
 
   test('prints the answers, the result and the mitigations on one A4 page', async ({ page }) => {
@@ -146,11 +176,114 @@ test.describe('the decision checklist', () => {
     expect(pages).toBe(1);
   });
 
-  test('has no axe violations with the result shown', async ({ page }) => {
-    await page.goto('/checklist/?complexity=1&brand=0&feedback=1&volume=2&coverage=2&focus=1');
+  for (const theme of ['light', 'dark'] as const) {
+    test(`has no axe violations with the result and a shared-link notice shown, in the ${theme} theme`, async ({ page }) => {
+      await useTheme(page, theme);
+      await page.goto('/checklist/?complexity=1&brand=0&feedback=1&volume=2&coverage=2&focus=1');
+      await expect(result(page)).toHaveAttribute('data-recommendation', 'outsource');
+      await expect(page.getByText('אתם רואים את התשובות מהקישור')).toBeVisible();
+      const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  }
+});
+
+test.describe('the checklist page, looked at', () => {
+  test('puts each question title, "שאלה N" included, inside its card', async ({ page }) => {
+    await page.goto('/checklist/');
+    const cards = page.locator('.question-card');
+    await expect(cards).toHaveCount(6);
+    for (let i = 0; i < 6; i++) {
+      const card = await cards.nth(i).boundingBox();
+      for (const part of [cards.nth(i).getByText(`שאלה ${i + 1}`, { exact: true }), cards.nth(i).locator('legend')]) {
+        const box = await part.boundingBox();
+        expect(card && box, `question ${i + 1}`).toBeTruthy();
+        if (!card || !box) continue;
+        expect(box.y, `question ${i + 1} title starts below the card's top edge`).toBeGreaterThan(card.y);
+        expect(box.x).toBeGreaterThanOrEqual(card.x);
+        expect(box.x + box.width).toBeLessThanOrEqual(card.x + card.width);
+        expect(box.y + box.height).toBeLessThan(card.y + card.height);
+      }
+    }
+  });
+
+  test('makes every answer a tap target of at least 44 by 44 pixels, on a phone too', async ({ page }) => {
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 844 });
+      await page.goto('/checklist/');
+      const radios = page.getByRole('radio');
+      await expect(radios).toHaveCount(18);
+      for (const radio of await radios.all()) {
+        const box = await radio.boundingBox();
+        expect(box && box.width >= 44 && box.height >= 44, `${width}px: ${JSON.stringify(box)}`).toBe(true);
+      }
+    }
+  });
+
+  test('names the lowest answer "כלל לא" and never "לא רלוונטי"', async ({ page }) => {
+    await page.goto('/checklist/');
+    await expect(page.getByRole('radio', { name: /^כלל לא/ })).toHaveCount(6);
+    await expect(page.getByText('לא רלוונטי')).toHaveCount(0);
+  });
+
+  test('says where the result is shown that the scoring rule and the hybrid outcome are this site\'s synthesis', async ({ page }) => {
+    await page.goto('/checklist/?complexity=2&brand=1&feedback=0&volume=2&coverage=0&focus=0');
+    await expect(result(page)).toHaveAttribute('data-recommendation', 'hybrid');
+    await expect(result(page).getByText(/כלל הניקוד.*והמודל המשולב.*הם סיכום של האתר הזה ולא חלק מהמאמר/)).toBeVisible();
+  });
+});
+
+test.describe('a link with answers', () => {
+  test('lands on the result and focuses it', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/checklist/?complexity=2&brand=2&feedback=1&volume=0&coverage=1&focus=0');
+    await expect(result(page)).toHaveAttribute('data-recommendation', 'in-house');
+    await expect(page.getByRole('heading', { name: 'התוצאה' })).toBeFocused();
+    await expect(page.getByRole('heading', { name: 'התוצאה' })).toBeInViewport();
+    await expect(result(page).getByText('להשאיר את שירות הלקוחות בתוך הארגון')).toBeInViewport();
+  });
+
+  test('does not move a reader who opens the checklist without answers in the address', async ({ page }) => {
+    await page.goto('/checklist/');
+    await expect(page.getByRole('heading', { name: 'רשימת ההחלטה', level: 1 })).toBeInViewport();
+    await expect(page.getByRole('heading', { name: 'התוצאה' })).not.toBeFocused();
+  });
+
+  test('says it overrides the stored answers for this view, leaves them alone, and saves them only on request', async ({ page }) => {
+    await page.goto('/checklist/');
+    await answerByClicking(page, { complexity: 0, brand: 0, feedback: 0, volume: 2, coverage: 2, focus: 2 });
     await expect(result(page)).toHaveAttribute('data-recommendation', 'outsource');
-    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await expect(page.getByText('אתם רואים את התשובות מהקישור')).toBeHidden();
+
+    await page.goto('/checklist/?complexity=2&brand=2&feedback=2&volume=0&coverage=0&focus=0');
+    await expect(result(page)).toHaveAttribute('data-recommendation', 'in-house');
+    await expect(page.getByText('אתם רואים את התשובות מהקישור. התשובות ששמרתם במכשיר הזה לא השתנו.')).toBeVisible();
+    // Exploring the link changes the view only.
+    await group(page, 'brand').getByRole('radio', { name: /במידה מסוימת/ }).check();
+    await page.goto('/checklist/');
+    await expect(result(page)).toHaveAttribute('data-recommendation', 'outsource');
+
+    // Back to one's own answers from a link.
+    await page.goto('/checklist/?complexity=2&brand=2&feedback=2&volume=0&coverage=0&focus=0');
+    await page.getByRole('button', { name: 'לחזור לתשובות שלי' }).click();
+    await expect(result(page)).toHaveAttribute('data-recommendation', 'outsource');
+    await expect(page).toHaveURL('/checklist/?complexity=0&brand=0&feedback=0&volume=2&coverage=2&focus=2');
+    await expect(page.locator('#announcer')).toHaveText('חזרתם לתשובות ששמרתם במכשיר הזה.');
+
+    // Keeping a link's answers is the reader's explicit choice.
+    await page.goto('/checklist/?complexity=2&brand=2&feedback=2&volume=0&coverage=0&focus=0');
+    await page.getByRole('button', { name: 'לשמור את התשובות מהקישור' }).click();
+    await expect(page.getByText('אתם רואים את התשובות מהקישור')).toBeHidden();
+    await expect(page.getByRole('heading', { name: 'התוצאה' })).toBeFocused();
+    await page.goto('/checklist/');
+    await expect(result(page)).toHaveAttribute('data-recommendation', 'in-house');
+  });
+
+  test('offers to save a link when nothing is stored yet, without a way "back" to nothing', async ({ page }) => {
+    await page.goto('/checklist/?complexity=2&brand=2&feedback=2&volume=0&coverage=0&focus=0');
+    await expect(page.getByText('הן לא נשמרו במכשיר הזה')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'לחזור לתשובות שלי' })).toBeHidden();
+    expect(await page.evaluate(() => localStorage.getItem('checklist:answers'))).toBeNull();
   });
 });
 
@@ -199,6 +332,7 @@ test.describe('without JavaScript', () => {
     await page.goto('/checklist/');
     await expect(page.getByRole('group', { name: /^שאלה \d/ })).toHaveCount(6);
     await expect(page.getByRole('link', { name: /^לסעיף במדריך/ })).toHaveCount(6);
-    await expect(page.getByText('החישוב של התוצאה נעשה בדפדפן ודורש JavaScript')).toBeVisible();
+    await expect(page.getByText('את ההמלצה מחשב הדפדפן, ולכן היא דורשת JavaScript')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'שמירת התשובות בכתובת' })).toBeVisible();
   });
 });

@@ -67,7 +67,7 @@ async function copyFirstSectionLink(page: Page) {
 
 async function answerChecklist(page: Page) {
   // Pulls toward outsourcing, so the HR-control risks and their mitigations show.
-  const answers = ['במידה מסוימת', 'לא רלוונטי', 'לא רלוונטי', 'במידה רבה', 'במידה מסוימת', 'לא רלוונטי'];
+  const answers = ['במידה מסוימת', 'כלל לא', 'כלל לא', 'במידה רבה', 'במידה מסוימת', 'כלל לא'];
   for (const [i, label] of answers.entries()) {
     await page
       .getByRole('group', { name: new RegExp(`^שאלה ${i + 1}`) })

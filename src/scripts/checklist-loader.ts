@@ -1,0 +1,48 @@
+/**
+ * The only checklist code a guide page loads before interaction (a few hundred bytes). The
+ * <decision-checklist> element (src/scripts/checklist-element.ts) comes:
+ * - on the reader's first touch, click or focus in an embedded question or the recommendation;
+ * - for a reader who has already answered (here or on /checklist/), when the page is idle, since
+ *   their answers, progress pill and printed marks need it.
+ * A first-time reader needs nothing more: what the islands show before any answer (no progress
+ * yet) is already in the server-rendered HTML.
+ *
+ * While this loader stands behind the islands it marks them `data-ready`, which hides their
+ * no-JS submit buttons (CSS). If the element's code fails to load, or has not arrived after
+ * LOAD_TIMEOUT_MS, the mark goes and the plain GET forms to /checklist/ are back.
+ */
+const LOAD_TIMEOUT_MS = 10_000;
+/** The key src/scripts/checklist-store.ts keeps the answers under (read here only to know if any exist). */
+const ANSWERS_KEY = 'checklist:answers';
+
+const roots = document.querySelectorAll<HTMLElement>('decision-checklist');
+const ready = (on: boolean): void => {
+  for (const root of roots) root.toggleAttribute('data-ready', on);
+};
+
+let loading: Promise<void> | undefined;
+const load = (): void => {
+  loading ??= new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timeout')), LOAD_TIMEOUT_MS);
+    import('./checklist-element.ts').then(() => {
+      clearTimeout(timer);
+      resolve();
+    }, reject);
+  }).catch(() => {
+    ready(false);
+    loading = undefined; // a later touch may try again
+  });
+};
+
+ready(true);
+for (const root of roots) {
+  for (const type of ['pointerdown', 'focusin', 'keydown']) root.addEventListener(type, load, { passive: true });
+}
+
+let answered = false;
+try {
+  answered = !!localStorage.getItem(ANSWERS_KEY);
+} catch {
+  // Storage unavailable: nothing answered to show.
+}
+if (answered) (window.requestIdleCallback ?? setTimeout)(load);
