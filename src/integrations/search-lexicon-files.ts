@@ -189,8 +189,33 @@ export async function buildSearchIndex({ site, records, vocabulary, strictVocabu
     const written = await second.index.writeFiles({ outputPath: join(site, 'pagefind') });
     if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
     const lexicon = writeLexicon(site, docs, usable);
+    preloadOnSearchPage(site);
     return { pages: pages.length, records: records.length, docs: docs.length, vocabulary: usable.length, lexicon };
   } finally {
     await close();
   }
+}
+
+/**
+ * The search page searches as soon as it opens, and Pagefind fetches its metadata and WebAssembly
+ * only after its script has started: the page asks for them at once instead, by their exact names,
+ * known only now that Pagefind has written them (and, on a small site, for the lexicon's chunks,
+ * which any query needs). Only <link rel="preload"> tags are added: no script or style, so the
+ * page's Content-Security-Policy is unchanged.
+ */
+export function preloadOnSearchPage(site: string): void {
+  const page = join(site, 'search', 'index.html');
+  const entryFile = join(site, 'pagefind', 'pagefind-entry.json');
+  if (!existsSync(page) || !existsSync(entryFile)) return;
+  const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages?: Record<string, { hash?: string; wasm?: string | null }> };
+  const language = entry.languages?.['he'];
+  const root = JSON.parse(readFileSync(join(site, 'search', 'lexicon.json'), 'utf8')) as { chunks?: Array<{ file: string }> };
+  const files = [
+    ...(language?.hash ? [`/pagefind/pagefind.${language.hash}.pf_meta`, `/pagefind/wasm.${language.wasm ?? 'unknown'}.pagefind`] : []),
+    ...((root.chunks ?? []).length <= 2 ? (root.chunks ?? []).map((c) => `/search/${c.file}`) : []),
+  ].filter((href) => existsSync(join(site, href)));
+  const links = files.map((href) => `<link rel="preload" href="${href}" as="fetch" crossorigin="anonymous">`).join('');
+  const html = readFileSync(page, 'utf8');
+  if (!html.includes('</head>')) throw new Error('dist/search/index.html has no </head> to add preloads to');
+  writeFileSync(page, html.replace('</head>', `${links}</head>`));
 }
