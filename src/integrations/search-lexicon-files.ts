@@ -97,7 +97,9 @@ export function writeLexicon(site: string, docs: readonly IndexedDoc[], vocabula
     bytes += Buffer.byteLength(text);
     return { from, to, file };
   });
-  const root: LexiconRoot = { v: LEXICON_VERSION, pages, sections, chunks, vocabulary };
+  const entry = join(site, 'pagefind', 'pagefind-entry.json');
+  const tag = existsSync(entry) ? createHash('sha256').update(readFileSync(entry)).digest('hex').slice(0, 12) : '';
+  const root: LexiconRoot = { v: LEXICON_VERSION, pages, sections, chunks, vocabulary, tag };
   const text = JSON.stringify(root);
   writeFileSync(join(site, 'search', 'lexicon.json'), text);
   return { forms: forms.size, chunks: chunks.length, bytes: bytes + Buffer.byteLength(text) };
@@ -196,12 +198,25 @@ export async function buildSearchIndex({ site, records, vocabulary, strictVocabu
   }
 }
 
+/** The static imports of a built module and of the modules it imports, as /_astro/ paths. */
+function moduleGraph(site: string, src: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(src) || !/^\/_astro\/[\w.-]+\.js$/.test(src) || !existsSync(join(site, src))) return seen;
+  seen.add(src);
+  const code = readFileSync(join(site, src), 'utf8');
+  for (const m of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w$*{}\s,]+from\s*)?["'](\.\/[\w.-]+\.js)["']/g)) {
+    moduleGraph(site, `/_astro/${m[1]!.slice(2)}`, seen);
+  }
+  return seen;
+}
+
 /**
- * The search page searches as soon as it opens, and Pagefind fetches its metadata and WebAssembly
- * only after its script has started: the page asks for them at once instead, by their exact names,
- * known only now that Pagefind has written them (and, on a small site, for the lexicon's chunks,
- * which any query needs). Only <link rel="preload"> tags are added: no script or style, so the
- * page's Content-Security-Policy is unchanged.
+ * The search page searches as soon as it opens, but its script reaches Pagefind only after the
+ * script's own imports have loaded one level at a time, and Pagefind then fetches its entry file,
+ * metadata and WebAssembly one after another. The page asks for all of them at once instead:
+ * the script's imports (modulepreload), Pagefind's files by their exact names, known only now
+ * that Pagefind has written them (the entry at the address its metaCacheTag gives, see
+ * LexiconRoot.tag), and, on a small site, the lexicon's chunks, which any query needs. Only
+ * <link> tags are added: no script or style, so the page's Content-Security-Policy is unchanged.
  */
 export function preloadOnSearchPage(site: string): void {
   const page = join(site, 'search', 'index.html');
@@ -209,13 +224,20 @@ export function preloadOnSearchPage(site: string): void {
   if (!existsSync(page) || !existsSync(entryFile)) return;
   const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages?: Record<string, { hash?: string; wasm?: string | null }> };
   const language = entry.languages?.['he'];
-  const root = JSON.parse(readFileSync(join(site, 'search', 'lexicon.json'), 'utf8')) as { chunks?: Array<{ file: string }> };
+  const root = JSON.parse(readFileSync(join(site, 'search', 'lexicon.json'), 'utf8')) as { chunks?: Array<{ file: string }>; tag?: string };
+  const html = readFileSync(page, 'utf8');
+  const scripts = [...html.matchAll(/<script type="module" src="(\/_astro\/[\w.-]+\.js)"/g)].map((m) => m[1]!);
+  const modules = new Set<string>();
+  for (const src of scripts) for (const dep of moduleGraph(site, src)) if (!scripts.includes(dep)) modules.add(dep);
   const files = [
+    ...(root.tag ? [`/pagefind/pagefind-entry.json?ts=${root.tag}`] : []),
     ...(language?.hash ? [`/pagefind/pagefind.${language.hash}.pf_meta`, `/pagefind/wasm.${language.wasm ?? 'unknown'}.pagefind`] : []),
     ...((root.chunks ?? []).length <= 2 ? (root.chunks ?? []).map((c) => `/search/${c.file}`) : []),
-  ].filter((href) => existsSync(join(site, href)));
-  const links = files.map((href) => `<link rel="preload" href="${href}" as="fetch" crossorigin="anonymous">`).join('');
-  const html = readFileSync(page, 'utf8');
+  ].filter((href) => existsSync(join(site, href.replace(/\?.*$/, ''))));
+  const links = [
+    ...[...modules].sort().map((href) => `<link rel="modulepreload" href="${href}">`),
+    ...files.map((href) => `<link rel="preload" href="${href}" as="fetch" crossorigin="anonymous">`),
+  ].join('');
   if (!html.includes('</head>')) throw new Error('dist/search/index.html has no </head> to add preloads to');
   writeFileSync(page, html.replace('</head>', `${links}</head>`));
 }

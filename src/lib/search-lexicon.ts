@@ -10,7 +10,6 @@
  * sorted keys into ranges; a query word asks for the key range its stems can reach.
  */
 import { keysOf } from './hebrew-morphology.ts';
-import { normalizeText } from './hebrew-words.ts';
 import { docSections, tokens, tokenWords, type IndexedDoc } from './search-doc.ts';
 import { parseVocabulary, type VocabularyData } from './search-vocabulary.ts';
 
@@ -48,6 +47,11 @@ export interface LexiconRoot {
   readonly sections: number;
   readonly chunks: readonly LexiconChunkRef[];
   readonly vocabulary: VocabularyData;
+  /**
+   * Names this build of Pagefind's index, so that its entry file has an address the search page
+   * can preload (`pagefind-entry.json?ts=<tag>`, Pagefind's metaCacheTag). Empty when unknown.
+   */
+  readonly tag: string;
 }
 
 // ---------------------------------------------------------------------------
@@ -116,6 +120,10 @@ export function chunkForms(
 // Browser
 // ---------------------------------------------------------------------------
 
+/** Letters and digits only (no marks, invisibles, quotes or spaces), lower case, NFC: what normalizeText leaves of one word. */
+const WORD_RE = /^[\p{L}\p{N}]+$/u;
+const isNormalWord = (w: string) => WORD_RE.test(w) && w.toLowerCase() === w && w.normalize('NFC') === w;
+
 const count = (v: unknown): number => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0);
 
 /** The root file, checked; null when it is not a lexicon this code understands. */
@@ -132,7 +140,8 @@ export function parseRoot(data: unknown): LexiconRoot | null {
     if (!/^lexicon\/[\w-]+\.json$/.test(file)) return [];
     return [{ from: r['from'], to: r['to'], file }];
   });
-  return { v: LEXICON_VERSION, pages: count(d['pages']), sections: count(d['sections']), chunks, vocabulary: parseVocabulary(d['vocabulary']) };
+  const tag = typeof d['tag'] === 'string' && /^[\w-]{1,64}$/.test(d['tag']) ? d['tag'] : '';
+  return { v: LEXICON_VERSION, pages: count(d['pages']), sections: count(d['sections']), chunks, vocabulary: parseVocabulary(d['vocabulary']), tag };
 }
 
 /** The chunk files that hold every key in the given ranges (both ends included). */
@@ -167,7 +176,7 @@ export function createLexicon(): Lexicon {
         if (forms.size >= MAX_LEXICON_FORMS) break;
         if (!Array.isArray(e) || typeof e[0] !== 'string') continue;
         const form = e[0];
-        if (form === '' || form.length > MAX_FORM_LENGTH || forms.has(form) || normalizeText(form) !== form || form.includes(' ')) continue;
+        if (form === '' || form.length > MAX_FORM_LENGTH || forms.has(form) || !isNormalWord(form)) continue;
         forms.set(form, count(e[1]));
         for (const key of keysOf(form)) {
           const list = byKey.get(key);

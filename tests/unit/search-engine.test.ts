@@ -19,7 +19,7 @@ const docs = [
 function built(chunkBytes = 80) {
   const { forms, pages, sections } = countForms(docs);
   const chunks = chunkForms(forms, chunkBytes);
-  const root: LexiconRoot = { v: 2, pages, sections, vocabulary: [], chunks: chunks.map((c, i) => ({ from: c.from, to: c.to, file: `lexicon/c${i}.json` })) };
+  const root: LexiconRoot = { v: 2, pages, sections, vocabulary: [], tag: '', chunks: chunks.map((c, i) => ({ from: c.from, to: c.to, file: `lexicon/c${i}.json` })) };
   const fetched: string[] = [];
   const fetchChunk = async (file: string) => {
     fetched.push(file);

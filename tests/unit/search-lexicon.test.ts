@@ -55,7 +55,7 @@ describe('the lexicon', () => {
     const { forms } = countForms(docs);
     const chunks = chunkForms(forms, 60);
     expect(chunks.length).toBeGreaterThan(3);
-    const root: LexiconRoot = { v: 2, pages: 2, sections: 4, vocabulary: [], chunks: chunks.map((c, i) => ({ from: c.from, to: c.to, file: `lexicon/c${i}.json` })) };
+    const root: LexiconRoot = { v: 2, pages: 2, sections: 4, vocabulary: [], tag: '', chunks: chunks.map((c, i) => ({ from: c.from, to: c.to, file: `lexicon/c${i}.json` })) };
     const files = chunksFor(root, lexiconRanges(parseQuery('עובדים'), []));
     expect(files.length).toBeLessThan(chunks.length);
     // Everything the full lexicon would find, the fetched chunks find too.
@@ -81,6 +81,18 @@ describe('the lexicon', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('accepts exactly the words normalisation leaves whole (property)', async () => {
+    const { normalizeText } = await import('../../src/lib/hebrew-words.ts');
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'אבגםןaBİ1 ּ\u200F"\'-'.split('')), minLength: 1, maxLength: 8 }), (w) => {
+        const lex = createLexicon();
+        lex.add({ v: 2, entries: [[w, 1]] });
+        expect(lex.count(w) > 0).toBe(normalizeText(w) === w && !w.includes(' '));
+      }),
+      { numRuns: 500 },
     );
   });
 

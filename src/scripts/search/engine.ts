@@ -179,7 +179,13 @@ export function loadEngine(): Promise<Searcher> {
     if (!root) throw new SearchLoadError('/search/lexicon.json is not a lexicon this page understands');
     // noWorker: Pagefind's worker mixed up answers to concurrent searches; on the main thread each
     // search answers for itself.
-    const pagefind = pagefindModule.createInstance({ basePath: '/pagefind/', noWorker: true, excerptLength: 24 });
+    const pagefind = pagefindModule.createInstance({
+      basePath: '/pagefind/',
+      noWorker: true,
+      excerptLength: 24,
+      // The entry file's address names this build, so the search page could ask for it early.
+      ...(root.tag ? { metaCacheTag: root.tag } : {}),
+    });
     await withTimeLimit(pagefind.init(), TIME_LIMITS.operation, 'Pagefind start');
     return createSearcher({ pagefind, root, fetchChunk: (file) => fetchJson(`/search/${file}`) });
   })();
