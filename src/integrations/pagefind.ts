@@ -1,5 +1,5 @@
 import type { StepContext } from './post-build.ts';
-import { buildSearchIndex, takeSearchInput } from './search-lexicon-files.ts';
+import { buildSearchIndex, takeSearchInput } from './search-index-build.ts';
 
 /**
  * Post-build step: indexes the built site with Pagefind's Node API, and writes the lexicon that

@@ -5,7 +5,7 @@
 // folder (nothing is committed), indexes it twice, and measures both in Chromium:
 //
 //   ours   the site's own search: Pagefind over the pages, then the lexicon read back from what
-//          Pagefind indexed and written in chunks (src/integrations/search-lexicon-files.ts, the
+//          Pagefind indexed and written in chunks (src/integrations/search-index-build.ts, the
 //          same code the build runs), searched through the built /search/ page and its scripts
 //          (copied from dist/, so run `npm run build` first; the bench says so otherwise).
 //   stock  plain Pagefind over the same pages, searched through its JavaScript API the way its
@@ -42,7 +42,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { close, createIndex } from 'pagefind';
 import { getManifest } from 'workbox-build';
-import { buildSearchIndex } from '../../src/integrations/search-lexicon-files.ts';
+import { buildSearchIndex } from '../../src/integrations/search-index-build.ts';
 import { words } from '../../src/lib/hebrew-words.ts';
 import { parseVocabulary } from '../../src/lib/search-vocabulary.ts';
 import { parseYamlList } from '../../src/lib/yaml-list.ts';
