@@ -29,7 +29,7 @@ export default defineConfig({
   site,
   // postBuild() runs the steps over dist/ (search index, service worker, _headers) in its own
   // explicit order (src/integrations/post-build.ts); it is last so it sees everything else's output.
-  integrations: [siteUrlWarning(site), mdx(), sitemap({ filter: (page) => !page.includes('/search/') }), postBuild()],
+  integrations: [siteUrlWarning(site), mdx(), sitemap({ filter: (page) => !page.includes('/search/') && !page.includes('/talk/presenter/') }), postBuild()],
   markdown: {
     // No code blocks in this guide: no highlighter, and so no inline styles for the CSP to allow.
     syntaxHighlight: false,

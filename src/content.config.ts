@@ -163,6 +163,18 @@ const talk = defineCollection({
     title: hebrew(80),
     /** One to three short lines drawn from the section. */
     lines: z.array(hebrew(140)).min(1).max(3),
+    /**
+     * For the speaker only: shown in the presenter view (/talk/presenter/) and its printed script,
+     * never on the projected screen or in search. Drawn from the article, no stronger than it.
+     */
+    notes: z.strictObject({
+      /** What to say: the screen's point in two to four sentences. */
+      say: hebrew(600),
+      /** The one example to give. */
+      example: hebrew(400),
+      /** The question to ask the room. */
+      ask: hebrew(250),
+    }),
   }),
 });
 

@@ -49,14 +49,20 @@ const entryTargets = (): LinkTarget[] => [
   { name: 'checklist', path: '/checklist/', label: t.handout.qr.checklist },
 ];
 
+/** The whole talk, for the large code on its opening and closing screens. */
+export const talkTarget: LinkTarget = { name: 'talk', path: '/talk/', label: t.talk.title };
+
 export async function allTargets(): Promise<LinkTarget[]> {
   const talk = await talkScreens();
   return [
     ...entryTargets(),
     ...(await sectionTargets()),
+    talkTarget,
     ...talk.map((s) => ({ name: s.name, path: s.path, label: s.title })),
   ];
 }
+
+export type TalkScreen = Awaited<ReturnType<typeof talkScreens>>[number];
 
 /**
  * The handout's codes: the site, the checklist, and each guide page's first contract section

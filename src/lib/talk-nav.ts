@@ -57,3 +57,40 @@ export function screenFromHash(hash: string, total: number): number | null {
   const n = Number(match[1]);
   return n >= 1 && n <= total ? n : null;
 }
+
+/**
+ * The overview grid: where focus goes (0-based) when an arrow key is pressed on item `index` of
+ * `total`, laid out in rows of `columns` items that run in the page direction (in RTL the next
+ * item is to the left). Up and down move by a row and stay put at the top and bottom edges;
+ * null when the key is not a grid key.
+ */
+export function gridMove(index: number, key: string, columns: number, total: number, dir: Direction): number | null {
+  if (total < 1) return null;
+  const cols = Math.max(1, Math.floor(columns));
+  const forward = dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+  const back = dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
+  let target: number;
+  switch (key) {
+    case forward:
+      target = index + 1;
+      break;
+    case back:
+      target = index - 1;
+      break;
+    case 'ArrowDown':
+      target = index + cols < total ? index + cols : index;
+      break;
+    case 'ArrowUp':
+      target = index - cols >= 0 ? index - cols : index;
+      break;
+    case 'Home':
+      target = 0;
+      break;
+    case 'End':
+      target = total - 1;
+      break;
+    default:
+      return null;
+  }
+  return Math.min(Math.max(target, 0), total - 1);
+}

@@ -231,3 +231,33 @@ test('result counts follow Hebrew plural rules', async ({ page }) => {
   const n = await results(page).count();
   await expect(status(page)).toHaveText(n === 1 ? 'נמצאה תוצאה אחת עבור „מוטיבציה”.' : `נמצאו ${n} תוצאות עבור „מוטיבציה”.`);
 });
+
+test('the talk\'s speaker notes never reach search: no talk result shows a word only its notes say', async ({ page }) => {
+  const { readFileSync } = await import('node:fs');
+  const { parseYamlList } = await import('../../src/lib/yaml-list.ts');
+  const file = 'content/talk/screens.yaml';
+  const screens = parseYamlList(readFileSync(file, 'utf8'), file) as Array<{ title: string; lines: string[]; notes?: unknown }>;
+  // The notes may be a text or a set of texts (say, example, ask): all of it is the speaker's.
+  const text = (v: unknown): string => (typeof v === 'string' ? v : v && typeof v === 'object' ? Object.values(v).map(text).join(' ') : '');
+  const wordsOf = (s: string) => s.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 5);
+  // Words of each screen's notes that its title and lines do not say, longest first.
+  const probes = screens.flatMap((screen, i) => {
+    const shown = new Set(wordsOf(`${screen.title} ${screen.lines.join(' ')}`));
+    const only = [...new Set(wordsOf(text(screen.notes)))].filter((w) => !shown.has(w)).sort((a, b) => b.length - a.length);
+    return only.slice(0, 2).map((word) => ({ word, screen: `/talk/#${i + 1}` }));
+  });
+  expect(probes.length, 'the talk has speaker notes to check').toBeGreaterThan(10);
+  await page.goto('/search/');
+  const box = page.getByRole('searchbox', { name: 'חיפוש במדריך' });
+  for (const { word, screen } of probes) {
+    await box.fill(`${word} `);
+    await expect(status(page)).toContainText(`„${word}”`);
+    // A talk screen may be found through a related word it does show (משתלבים for שמשתלבים);
+    // the notes' own word can only be in its excerpt if the notes were indexed.
+    const shown = await results(page)
+      .filter({ has: page.locator(`a[href="${screen}"]`) })
+      .locator('.search-result__excerpt')
+      .allTextContents();
+    for (const excerpt of shown) expect(wordsOf(excerpt), `"${word}" (from the notes of ${screen})`).not.toContain(word);
+  }
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyMove, keyMove, screenFromHash, swipeMove } from '../../src/lib/talk-nav.ts';
+import { applyMove, gridMove, keyMove, screenFromHash, swipeMove } from '../../src/lib/talk-nav.ts';
 
 describe('talk keys follow the page direction', () => {
   it.each([
@@ -55,5 +55,35 @@ describe('moving between screens', () => {
     ['', null],
   ] as const)('reads %j from the address as %s', (hash, n) => {
     expect(screenFromHash(hash, 15)).toBe(n);
+  });
+});
+
+describe('the overview grid follows the page direction', () => {
+  // 15 screens in rows of 4: 0 1 2 3 / 4 5 6 7 / 8 9 10 11 / 12 13 14
+  it('in RTL the left arrow goes to the next screen and the right arrow to the previous one', () => {
+    expect(gridMove(5, 'ArrowLeft', 4, 15, 'rtl')).toBe(6);
+    expect(gridMove(5, 'ArrowRight', 4, 15, 'rtl')).toBe(4);
+  });
+  it('in LTR the arrows are mirrored', () => {
+    expect(gridMove(5, 'ArrowRight', 4, 15, 'ltr')).toBe(6);
+    expect(gridMove(5, 'ArrowLeft', 4, 15, 'ltr')).toBe(4);
+  });
+  it('up and down move by a row and stay put at the edges, also above a short last row', () => {
+    expect(gridMove(5, 'ArrowDown', 4, 15, 'rtl')).toBe(9);
+    expect(gridMove(5, 'ArrowUp', 4, 15, 'rtl')).toBe(1);
+    expect(gridMove(1, 'ArrowUp', 4, 15, 'rtl')).toBe(1);
+    expect(gridMove(11, 'ArrowDown', 4, 15, 'rtl')).toBe(11);
+    expect(gridMove(10, 'ArrowDown', 4, 15, 'rtl')).toBe(14);
+  });
+  it('stays within the first and the last screen; Home and End go there', () => {
+    expect(gridMove(0, 'ArrowRight', 4, 15, 'rtl')).toBe(0);
+    expect(gridMove(14, 'ArrowLeft', 4, 15, 'rtl')).toBe(14);
+    expect(gridMove(7, 'Home', 4, 15, 'rtl')).toBe(0);
+    expect(gridMove(7, 'End', 4, 15, 'rtl')).toBe(14);
+  });
+  it('ignores other keys and copes with one column or an empty grid', () => {
+    expect(gridMove(3, 'Enter', 4, 15, 'rtl')).toBeNull();
+    expect(gridMove(3, 'ArrowDown', 0, 15, 'rtl')).toBe(4);
+    expect(gridMove(0, 'ArrowLeft', 4, 0, 'rtl')).toBeNull();
   });
 });
