@@ -195,4 +195,37 @@ const workshop = defineCollection({
   }),
 });
 
-export const collections = { guide, questions, scale, outcomes, risks, cases, talk, workshop };
+/**
+ * The search vocabulary, content/search/vocabulary.yaml: what readers type (synonyms, everyday and
+ * professional words, English, abbreviations, transliterations) mapped to the guide's own words.
+ * The search-index build step also checks that every `guide` phrase is on the site and that no
+ * term is in two entries (src/lib/search-vocabulary.ts).
+ */
+const vocabulary = defineCollection({
+  loader: yamlList('./content/search/vocabulary.yaml'),
+  schema: z.strictObject({
+    /** Stable ASCII name of the entry, used in build messages. */
+    id: slug,
+    /** The guide's own words or phrases for the idea; a result found through the entry names the one it matched. */
+    guide: z.array(z.string().trim().min(1).max(80)).min(1).max(10),
+    /** What readers type instead, in any language or spelling; each term in one entry only. */
+    terms: z.array(z.string().trim().min(1).max(80)).min(1).max(80),
+  }),
+});
+
+/**
+ * The source article, content/search/article.yaml: its paragraphs under the guide section each
+ * became. Search indexes them so that the article's own words lead to their section where the
+ * guide reworded them; the id is the guide section's id (the build checks it exists).
+ */
+const article = defineCollection({
+  loader: yamlList('./content/search/article.yaml'),
+  schema: z.strictObject({
+    /** The guide section (its stable id) that this part of the article became. */
+    id: slug,
+    /** The article's text for that section, as the article wrote it (typos fixed). */
+    text: z.string().trim().min(1).max(4000),
+  }),
+});
+
+export const collections = { guide, questions, scale, outcomes, risks, cases, talk, workshop, vocabulary, article };

@@ -161,7 +161,7 @@ export const he = {
   },
   search: {
     title: 'חיפוש במדריך',
-    description: 'חיפוש בעברית בכל חלקי המדריך, כולל צורות עם ו׳ החיבור, ה׳ הידיעה ומילות יחס מחוברות.',
+    description: 'חיפוש בעברית במדריך, ברשימת ההחלטה ובמצגת ההרצאה: גם עם ו׳ החיבור, ה׳ הידיעה ומילות יחס מחוברות, בכתיב מלא או חסר, ובמונחים באנגלית.',
     label: 'חיפוש במדריך',
     open: 'חיפוש',
     shortcut: 'קיצור מקלדת: לוכסן או Ctrl+K',
@@ -170,15 +170,36 @@ export const he = {
     close: 'סגירת החיפוש',
     results: 'תוצאות החיפוש',
     allResults: 'לתוצאות בעמוד משלהן, עם כתובת לשיתוף',
-    count: 'נמצאו {n} תוצאות עבור „{q}”.',
-    none: 'לא נמצאו תוצאות עבור „{q}”. אפשר לנסות מילה אחרת או להתחיל מאחד מחלקי המדריך.',
-    empty: 'הקלידו מילה או שתיים כדי לחפש במדריך.',
-    particles: '„{q}” קצר מדי לחיפוש. נסו מילה שלמה, למשל „עובדים”.',
+    /** Result counts follow Hebrew plural rules (Intl.PluralRules('he')): one, and everything else. */
+    countOne: 'נמצאה תוצאה אחת עבור {q}.',
+    countOther: 'נמצאו {n} תוצאות עבור {q}.',
+    none: 'לא נמצאו תוצאות עבור {q}.',
+    /** "Did you mean": {w} becomes a link that searches the suggestion. */
+    didYouMean: 'אולי התכוונתם ל„{w}”?',
+    tips: ['נסו מילה אחת או שתיים, בלי מילות שאלה.', 'אפשר לחפש גם במונחים באנגלית ובקיצורים, למשל onboarding או SLA.'],
+    empty: 'הקלידו מילה או שתיים כדי לחפש באתר.',
+    particles: '{q} קצר מדי לחיפוש. נסו מילה שלמה, למשל „עובדים”.',
+    stopwords: '{q} כללי מדי לחיפוש. נסו מילת תוכן, למשל „הדרכה” או „נציגים”.',
     tooLong: 'החיפוש ארוך מדי. נסו כמה מילים בלבד.',
     truncated: 'החיפוש היה ארוך, ולכן חיפשנו רק את תחילתו.',
-    error: 'החיפוש לא נטען. נסו לרענן את העמוד.',
+    loading: 'טוענים את החיפוש…',
+    slow: 'החיבור איטי. החיפוש עדיין נטען…',
+    failed: 'החיפוש לא נטען: אין חיבור, או שהשרת לא ענה בזמן.',
+    retry: 'לנסות שוב',
+    error: 'משהו השתבש בחיפוש. נסו שוב.',
     suggestions: 'אפשר להתחיל מכאן',
     noScript: 'החיפוש פועל בדפדפן ודורש JavaScript. אפשר לעיין בחלקי המדריך דרך התפריט.',
+    /** Shown on a result found through the search vocabulary: the guide's word it matched. */
+    via: 'נמצא לפי המונח {w}',
+    /** The part of the site a result is in. */
+    parts: { guide: 'המדריך', checklist: 'רשימת ההחלטה', talk: 'מצגת ההרצאה', article: 'לשון המאמר המקורי', other: 'האתר' },
+    /** Titles of the search results that are not guide sections. */
+    records: {
+      question: (n: number, label: string) => `שאלה ${n}: ${label}`,
+      outcome: (title: string) => `המלצה: ${title}`,
+      risk: (title: string) => `צעדים מול הסיכון: ${title}`,
+      screen: (n: number, title: string) => `מסך ${n}: ${title}`,
+    },
   },
   talk: {
     title: 'מצגת ההרצאה',

@@ -37,7 +37,7 @@ export async function writeServiceWorker({ site, logger }: StepContext): Promise
 }
 
 /** File names that already carry a content hash: the URL is the revision. */
-const HASHED = /^(?:_astro|pagefind\/(?:index|fragment|filter))\//;
+const HASHED = /^(?:_astro|pagefind\/(?:index|fragment|filter)|search\/lexicon)\//;
 
 /** Files hosts send as they are (already compressed). */
 const COMPRESSED = /\.(?:woff2|png|jpe?g|webp|avif|gif|pagefind|pf_meta|pf_index|pf_fragment|pf_filter)$/;

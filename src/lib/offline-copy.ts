@@ -58,6 +58,8 @@ export function fileGroup(file: string): FileGroup | null {
   if (/^_astro\/.+\.(?:js|css|woff2)$/.test(path)) return 'shell';
   if (SEARCH_ENGINE.some((re) => re.test(path))) return 'shell';
   if (path === 'search/lexicon.json' || path === 'favicon.svg' || path === 'manifest.webmanifest') return 'shell';
+  // The lexicon's chunks (content-hashed names): every search needs them, like the engine.
+  if (/^search\/lexicon\/[^/]+\.json$/.test(path)) return 'shell';
   if (path.endsWith('.html')) return 'page';
   if (/^pagefind\/(?:index|fragment|filter)\//.test(path)) return 'data';
   if (path.startsWith('pagefind/') || path.startsWith('icons/') || path === 'og.png') return null;

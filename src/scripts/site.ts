@@ -81,10 +81,32 @@ document.addEventListener('click', (event) => {
 });
 
 // Search: the header button is a plain link to /search/; with JavaScript it opens the dialog
-// instead, and `/` or Ctrl/⌘+K open it from anywhere. The search code loads on first use only.
+// instead, and `/` or Ctrl/⌘+K open it from anywhere. The search code loads on first use only:
+// the dialog (server-rendered) opens at once and says it is loading; if its code cannot load (a
+// deploy removed the file, the network failed, or no answer within 10 s) the reader is taken to
+// /search/, where the plain link leads, with anything already typed.
 const pageSearch = document.querySelector<HTMLInputElement>('[data-search-page] input[type="search"]');
-const openSearch = () =>
-  pageSearch ? pageSearch.focus() : void import('./search/dialog.ts').then((m) => m.open());
+const searchDialog = document.querySelector<HTMLDialogElement>('[data-search-dialog]');
+let dialogCode: Promise<{ open(): void }> | undefined;
+const openSearch = () => {
+  if (pageSearch || !searchDialog) return pageSearch ? pageSearch.focus() : location.assign('/search/');
+  const box = searchDialog.querySelector<HTMLInputElement>('input[type="search"]');
+  const status = searchDialog.querySelector<HTMLElement>('[data-search-status]');
+  if (!dialogCode && status) status.textContent = status.dataset['tLoading'] ?? '';
+  if (!searchDialog.open) searchDialog.showModal();
+  box?.focus();
+  dialogCode ??= new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('search code: no answer')), 10_000);
+    import('./search/dialog.ts').then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+  dialogCode.then(
+    (code) => code.open(),
+    () => {
+      dialogCode = undefined;
+      location.assign(box?.value ? `/search/?q=${encodeURIComponent(box.value)}` : '/search/');
+    },
+  );
+};
 for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-search-open]')) {
   link.addEventListener('click', (event) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;

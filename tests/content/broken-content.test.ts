@@ -322,6 +322,20 @@ const breakages: Breakage[] = [
     names: fileName('content/checklist/risks.yaml'),
     field: /mitigations.*\bid\b.*selection-criteria|selection-criteria.*mitigations/s,
   },
+  {
+    name: 'a search vocabulary entry whose guide words no page has fails the build naming the entry and the words',
+    file: 'content/search/vocabulary.yaml',
+    apply: (dir) => edit(dir, 'content/search/vocabulary.yaml', replaceOnce('  guide: [מדרגיות]', '  guide: [מדרגיות מופלגת]')),
+    names: fileName('content/search/vocabulary.yaml'),
+    field: /"scalability".*"מדרגיות מופלגת"/,
+  },
+  {
+    name: 'a part of the source article under an id that is not a guide section fails the build naming the file and the id',
+    file: 'content/search/article.yaml',
+    apply: (dir) => edit(dir, 'content/search/article.yaml', replaceOnce(/^- id: feedback-loop$/m, '- id: feedback-loops')),
+    names: fileName('content/search/article.yaml'),
+    field: /"feedback-loops"/,
+  },
 ];
 
 describe('broken content fails the build with the file and the field', () => {

@@ -61,7 +61,8 @@ test('/search/?q= lists results in rank order inside data-search-results, and th
   await box.fill('תשתית');
   await box.press('Enter');
   await expect(page).toHaveURL(/\?q=%D7%AA%D7%A9%D7%AA%D7%99%D7%AA$/);
-  await expect(links.first()).toHaveAttribute('href', /#volume-peaks$/);
+  // The exact form (round-the-clock says תשתית) before the form with a particle (volume-peaks: ותשתית).
+  await expect(links.first()).toHaveAttribute('href', /#round-the-clock$/);
   await page.goBack();
   await expect(page).toHaveURL(/\?q=%D7%9E%D7%95%D7%9E%D7%97%D7%99%D7%95%D7%AA$/);
   await expect(links.first()).toHaveAttribute('href', /#complex-products$/);
@@ -75,8 +76,8 @@ test('a search with no match says so in Hebrew and offers the guide', async ({ p
 });
 
 const bad: Array<[string, string, RegExp]> = [
-  ['markup', '<img src=x onerror=alert(1)>', /נמצאו|לא נמצאו/],
-  ['a script tag', '<script>alert(1)</script>', /נמצאו|לא נמצאו/],
+  ['markup', '<img src=x onerror=alert(1)>', /נמצא|לא נמצאו/],
+  ['a script tag', '<script>alert(1)</script>', /נמצא|לא נמצאו/],
   ['bidi control characters', '\u202Eשירות\u202C\u2066', /נמצאו \d+ תוצאות עבור „שירות”/],
   ['a 1,000-character query', 'שירות '.repeat(167).slice(0, 1000), /חיפשנו רק את תחילתו|ארוך מדי/],
   ['a lone particle', 'ו', /קצר מדי לחיפוש/],
@@ -91,9 +92,11 @@ for (const [what, q, message] of bad) {
       void d.dismiss();
     });
     await page.goto('/search/?q=' + encodeURIComponent(q));
-    await expect(page.getByRole('main').getByRole('status')).toHaveText(message);
+    const status = page.getByRole('main').getByRole('status');
+    await expect(status).toHaveText(message);
     expect(await page.locator('main img, main [onerror], main script:not([src]):not([type])').count()).toBe(0);
-    expect(await page.getByRole('main').getByRole('status').innerHTML()).not.toContain('<');
+    // The query is shown as text inside <bdi> (so Latin or mixed text keeps its place), nothing else.
+    expect(await status.evaluate((el) => [...el.querySelectorAll('*')].every((c) => c.tagName === 'BDI' && c.children.length === 0))).toBe(true);
     expect(dialogs).toBe(0);
     expect(errors).toEqual([]);
   });
@@ -114,6 +117,147 @@ test('the "/" key opens search on a Hebrew keyboard layout too, where it types "
 
 test('an excerpt marks every query word found in the section, in the forms the page uses', async ({ page }) => {
   await page.goto('/search/?q=' + encodeURIComponent('שביעות רצון'));
-  const first = page.locator('main [data-search-results] .search-result__excerpt').first();
-  await expect(first.locator('mark')).toHaveText(['ושביעות', 'רצון']);
+  const result = page.locator('main [data-search-results] li').filter({ has: page.locator('a[href$="#service-quality"]') });
+  await expect(result.locator('.search-result__excerpt mark')).toHaveText(['ושביעות', 'רצון']);
+});
+
+const status = (page: import('@playwright/test').Page) => page.getByRole('main').getByRole('status');
+const results = (page: import('@playwright/test').Page) => page.locator('main [data-search-results] > li');
+
+test('a result claims only words its own section contains, and a search gives the same results every time, on the page and in the dialog', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { sectionReader } = await import('./search-sections.ts');
+  const sectionText = sectionReader(await page.context().newPage());
+  const words = (s: string) => new Set(s.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+  for (const q of ['הדרכה', 'איכות', 'עובדים פנימיים', 'מיקור חוץ']) {
+    const runs: string[][] = [];
+    for (let i = 0; i < 2; i++) {
+      await page.goto('/search/?q=' + encodeURIComponent(q));
+      await expect(status(page)).toContainText('נמצא');
+      runs.push(await page.locator('main [data-search-results] a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? '')));
+    }
+    expect(runs[1], `"${q}" twice`).toEqual(runs[0]);
+    await page.goto('/guide/decision/');
+    await page.keyboard.press('Control+k');
+    await dialog(page).getByRole('searchbox').fill(q);
+    await expect(dialog(page).getByRole('status')).toContainText('נמצא');
+    expect(await dialog(page).locator('[data-search-results] a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? '')), `"${q}" in the dialog`).toEqual(runs[0]);
+    for (const href of runs[0]!) {
+      const claimed = new URL(href, 'http://x').searchParams.get('mark')?.split(' ') ?? [];
+      const present = words((await sectionText(href)).section);
+      for (const form of claimed) expect(present.has(form), `"${q}": ${decodeURIComponent(href)} claims "${form}"`).toBe(true);
+    }
+  }
+});
+
+test('the lexicon and Pagefind\'s index agree: Pagefind finds every word the lexicon has', async ({ page }) => {
+  await page.goto('/search/');
+  const missing = await page.evaluate(async () => {
+    const { createInstance } = (await import(/* @vite-ignore */ '/pagefind/pagefind.js' as string)) as {
+      createInstance(o: object): { init(): Promise<void>; search(t: string): Promise<{ results: unknown[] }> };
+    };
+    const pagefind = createInstance({ basePath: '/pagefind/', noWorker: true });
+    await pagefind.init();
+    const root = (await (await fetch('/search/lexicon.json')).json()) as { chunks: Array<{ file: string }> };
+    const out: string[] = [];
+    for (const { file } of root.chunks) {
+      const chunk = (await (await fetch(`/search/${file}`)).json()) as { entries: Array<[string, number]> };
+      for (const [form] of chunk.entries) if ((await pagefind.search(form)).results.length === 0) out.push(form);
+    }
+    return out;
+  });
+  expect(missing).toEqual([]);
+});
+
+test('an English term finds the guide\'s own words, and the result says which guide words it matched', async ({ page }) => {
+  await page.goto('/search/?q=onboarding');
+  const first = results(page).first();
+  await expect(first.locator('.search-result__via')).toContainText('נמצא לפי המונח');
+  const via = (await first.locator('.search-result__via bdi').first().textContent()) ?? '';
+  await expect(first.locator('.search-result__excerpt mark').first()).toBeVisible();
+  expect(via.length).toBeGreaterThan(0);
+});
+
+test('spelling without ו/י, a singular for a plural and a question all find the site\'s own forms', async ({ page }) => {
+  for (const [q, form] of [
+    ['תכנה', 'תוכנה'],
+    ['נציג', 'נציגים'],
+    ['איך מוטיבציה', 'מוטיבציה'],
+  ]) {
+    await page.goto('/search/?q=' + encodeURIComponent(q!));
+    await expect(status(page)).toContainText('נמצא');
+    await expect(results(page).locator('.search-result__excerpt mark').filter({ hasText: form! }).first()).toBeVisible();
+  }
+});
+
+test('the checklist and the talk are searchable too, and each result says which part of the site it is in', async ({ page }) => {
+  await page.goto('/search/?q=' + encodeURIComponent('שכר'));
+  const checklist = results(page).filter({ has: page.locator('.search-result__part', { hasText: 'רשימת ההחלטה' }) });
+  await expect(checklist.first()).toBeVisible();
+  await expect(checklist.first().getByRole('link')).toHaveAttribute('href', /^\/checklist\//);
+  await page.goto('/search/?q=' + encodeURIComponent('שיאים עונתיים'));
+  const talk = results(page).filter({ has: page.locator('.search-result__part', { hasText: 'מצגת ההרצאה' }) });
+  await expect(talk.first().getByRole('link')).toHaveAttribute('href', /^\/talk\/#\d+$/);
+  for (const label of await results(page).locator('.search-result__part').allTextContents()) expect(['המדריך', 'רשימת ההחלטה', 'מצגת ההרצאה']).toContain(label);
+});
+
+test('a query that finds nothing offers a close site word, which searches at once', async ({ page }) => {
+  await page.goto('/search/?q=' + encodeURIComponent('הדרכע'));
+  await expect(status(page)).toHaveText(/לא נמצאו תוצאות עבור „הדרכע”/);
+  const mean = page.getByRole('main').getByRole('link', { name: /^\S+$/ }).filter({ has: page.locator(':scope[data-search-mean-link]') });
+  await expect(page.getByRole('main').getByText(/^אולי התכוונתם ל„\S+”\?$/)).toBeVisible();
+  const word = (await page.locator('main [data-search-mean-link]').textContent()) ?? '';
+  expect(word).not.toBe('');
+  await mean.click();
+  await expect(page.getByRole('searchbox', { name: 'חיפוש במדריך' })).toHaveValue(word);
+  await expect(status(page)).toContainText('נמצא');
+  await expect(page.getByRole('main').getByText('נסו מילה אחת או שתיים')).toBeHidden();
+});
+
+test('a question made only of question words asks for a content word', async ({ page }) => {
+  await page.goto('/search/?q=' + encodeURIComponent('מה זה?'));
+  await expect(status(page)).toHaveText(/„מה זה” כללי מדי לחיפוש/);
+});
+
+test('result counts follow Hebrew plural rules', async ({ page }) => {
+  await page.goto('/search/');
+  const texts = await page.evaluate(async () => {
+    const pr = new Intl.PluralRules('he');
+    return [1, 2, 3, 20].map((n) => pr.select(n));
+  });
+  expect(texts[0]).toBe('one');
+  await page.goto('/search/?q=' + encodeURIComponent('מוטיבציה'));
+  await expect(status(page)).toHaveText(/^(נמצאה תוצאה אחת|נמצאו \d+ תוצאות) עבור „מוטיבציה”\.$/);
+  const n = await results(page).count();
+  await expect(status(page)).toHaveText(n === 1 ? 'נמצאה תוצאה אחת עבור „מוטיבציה”.' : `נמצאו ${n} תוצאות עבור „מוטיבציה”.`);
+});
+
+test('the talk\'s speaker notes never reach search: no talk result shows a word only its notes say', async ({ page }) => {
+  const { readFileSync } = await import('node:fs');
+  const { parseYamlList } = await import('../../src/lib/yaml-list.ts');
+  const file = 'content/talk/screens.yaml';
+  const screens = parseYamlList(readFileSync(file, 'utf8'), file) as Array<{ title: string; lines: string[]; notes?: unknown }>;
+  // The notes may be a text or a set of texts (say, example, ask): all of it is the speaker's.
+  const text = (v: unknown): string => (typeof v === 'string' ? v : v && typeof v === 'object' ? Object.values(v).map(text).join(' ') : '');
+  const wordsOf = (s: string) => s.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 5);
+  // Words of each screen's notes that its title and lines do not say, longest first.
+  const probes = screens.flatMap((screen, i) => {
+    const shown = new Set(wordsOf(`${screen.title} ${screen.lines.join(' ')}`));
+    const only = [...new Set(wordsOf(text(screen.notes)))].filter((w) => !shown.has(w)).sort((a, b) => b.length - a.length);
+    return only.slice(0, 2).map((word) => ({ word, screen: `/talk/#${i + 1}` }));
+  });
+  expect(probes.length, 'the talk has speaker notes to check').toBeGreaterThan(10);
+  await page.goto('/search/');
+  const box = page.getByRole('searchbox', { name: 'חיפוש במדריך' });
+  for (const { word, screen } of probes) {
+    await box.fill(`${word} `);
+    await expect(status(page)).toContainText(`„${word}”`);
+    // A talk screen may be found through a related word it does show (משתלבים for שמשתלבים);
+    // the notes' own word can only be in its excerpt if the notes were indexed.
+    const shown = await results(page)
+      .filter({ has: page.locator(`a[href="${screen}"]`) })
+      .locator('.search-result__excerpt')
+      .allTextContents();
+    for (const excerpt of shown) expect(wordsOf(excerpt), `"${word}" (from the notes of ${screen})`).not.toContain(word);
+  }
 });

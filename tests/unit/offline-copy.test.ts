@@ -14,6 +14,7 @@ describe('which group a built file belongs to', () => {
       'pagefind/pagefind.he_2e1a61ffee.pf_meta',
       'pagefind/wasm.unknown.pagefind',
       'search/lexicon.json',
+      'search/lexicon/3f9a1c2b7d4e.json',
       'favicon.svg',
       'manifest.webmanifest',
     ]) {

@@ -1,89 +1,99 @@
 import { describe, expect, it } from 'vitest';
-import { buildLexicon, loadLexicon } from '../../src/lib/hebrew-search.ts';
-import { createSearcher, type PagefindApi } from '../../src/scripts/search/engine.ts';
+import { chunkForms, countForms, type LexiconRoot } from '../../src/lib/search-lexicon.ts';
+import { createSearcher, fetchJson, SearchLoadError, withTimeLimit } from '../../src/scripts/search/engine.ts';
+import { fakePagefind, page, record } from './search-fixtures.ts';
 
-/**
- * A stand-in for Pagefind 1.6 that behaves the way the real one does where it matters here: it
- * keeps ONE fragment object per page and every `data()` call overwrites that object's
- * `sub_results` with the sections of the search that called it, after an asynchronous load.
- */
-function fakePagefind(pages: Array<{ url: string; title: string; sections: Array<{ id: string; text: string }> }>): PagefindApi {
-  const fragments = new Map<string, Record<string, unknown>>();
-  const loads = new Map<string, Promise<void>>();
-  const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-  // Like Pagefind's cachedLoad: every caller waits on the same load of the page's fragment file.
-  const load = (url: string) => loads.get(url) ?? (loads.set(url, tick()), loads.get(url)!);
-  return {
-    async search(term) {
-      await tick();
-      const results = pages
-        .filter((page) => page.sections.some((s) => s.text.split(' ').includes(term)))
-        .map((page) => ({
-          score: 1,
-          async data() {
-            await load(page.url);
-            let fragment = fragments.get(page.url);
-            if (!fragment) fragments.set(page.url, (fragment = { url: page.url, meta: { title: page.title } }));
-            const hits = page.sections.filter((s) => s.text.split(' ').includes(term));
-            fragment['excerpt'] = `<mark>${term}</mark>`;
-            fragment['sub_results'] = hits.map((s) => ({
-              url: `${page.url}#${s.id}`,
-              title: s.id,
-              excerpt: `<mark>${term}</mark>`,
-              weighted_locations: s.text
-                .split(' ')
-                .filter((w) => w === term)
-                .map(() => ({ balanced_score: 1 })),
-            }));
-            await Promise.resolve();
-            return fragment as never;
-          },
-        }));
-      return { results };
-    },
+const docs = [
+  page('/guide/bottom-line/', 'לסיכום', '', [
+    ['bottom-line', 'השורה התחתונה', 'מעורבות במיוחד בהדרכה ובהבטחת איכות'],
+    ['conference', 'על המאמר', 'כנס הלמידה ההדרכה והפיתוח הארגוני'],
+  ]),
+  page('/guide/hr-control/', 'מה מאבד', '', [
+    ['service-quality', 'איכות שירות', 'מנותק ממחזורי הדרכה וניהול ביצועים'],
+    ['engagement-retention', 'מחוברות', 'מחוברות ושימור עובדים פנימיים'],
+  ]),
+  record('/talk/#11', 'מסך 11', 'ניהול ביצועים והדרכה'),
+];
+
+/** The lexicon files the build would write for the documents, served from memory. */
+function built(chunkBytes = 80) {
+  const { forms, pages, sections } = countForms(docs);
+  const chunks = chunkForms(forms, chunkBytes);
+  const root: LexiconRoot = { v: 2, pages, sections, vocabulary: [], tag: '', chunks: chunks.map((c, i) => ({ from: c.from, to: c.to, file: `lexicon/c${i}.json` })) };
+  const fetched: string[] = [];
+  const fetchChunk = async (file: string) => {
+    fetched.push(file);
+    return chunks[Number(/c(\d+)/.exec(file)![1])]!.chunk;
   };
+  return { root, fetchChunk, fetched, total: chunks.length };
 }
 
-const pages = [
-  {
-    url: '/guide/bottom-line/',
-    title: 'לסיכום',
-    sections: [
-      { id: 'bottom-line', text: 'מעורבות במיוחד בהדרכה ובהבטחת איכות' },
-      { id: 'conference', text: 'כנס הלמידה ההדרכה והפיתוח הארגוני' },
-    ],
-  },
-  {
-    url: '/guide/hr-control/',
-    title: 'מה מאבד',
-    sections: [
-      { id: 'service-quality', text: 'מנותק ממחזורי הדרכה וניהול ביצועים' },
-      { id: 'engagement-retention', text: 'מחוברות ושימור עובדים פנימיים' },
-    ],
-  },
-];
-const lexicon = loadLexicon(buildLexicon(pages.flatMap((p) => p.sections.map((s) => s.text))));
-const queries = ['הדרכה', 'עובדים', 'בהדרכה', 'ההדרכה וניהול'];
+const queries = ['הדרכה', 'עובדים', 'בהדרכה', 'ההדרכה וניהול', 'איכות שירות'];
 
 describe('searching with Pagefind', () => {
   it('gives the same sections whether queries run in parallel or one at a time', async () => {
-    const parallel = createSearcher(fakePagefind(pages), lexicon, 4);
+    const parallel = createSearcher({ pagefind: fakePagefind(docs), ...built() });
     const together = await Promise.all(queries.map((q) => parallel(q)));
-    const sequential = createSearcher(fakePagefind(pages), lexicon, 4);
+    const sequential = createSearcher({ pagefind: fakePagefind(docs), ...built() });
     const alone = [];
     for (const q of queries) alone.push(await sequential(q));
     expect(together).toEqual(alone);
   });
 
-  it('credits a section only with the forms its own text contains', async () => {
-    const search = createSearcher(fakePagefind(pages), lexicon, 4);
-    const { results } = await search('הדרכה');
-    const text = new Map<string, string[]>(pages.flatMap((p) => p.sections.map((s) => [`${p.url}#${s.id}`, s.text.split(' ')] as const)));
-    expect(results.map((r) => r.href).sort()).toEqual([
-      '/guide/bottom-line/#bottom-line',
-      '/guide/bottom-line/#conference',
-      '/guide/hr-control/#service-quality',
-    ]);
-    for (const r of results) for (const form of r.forms) expect(text.get(r.href)).toContain(form);
+  it('credits each section only with the forms its own text contains', async () => {
+    const search = createSearcher({ pagefind: fakePagefind(docs), ...built() });
+    const [a, b] = await Promise.all([search('הדרכה'), search('ניהול')]);
+    const text = new Map<string, string[]>(docs.flatMap((d) => (d.anchors.length ? d.anchors.map((x, i) => [`${d.url}#${x.id}`, d.content.split(' ').slice(x.location, d.anchors[i + 1]?.location)] as const) : [[d.url, d.content.split(' ')] as const])));
+    expect(a.results.map((r) => r.href)).toEqual(expect.arrayContaining(['/guide/bottom-line/#bottom-line', '/guide/bottom-line/#conference', '/guide/hr-control/#service-quality']));
+    for (const r of [...a.results, ...b.results]) for (const form of r.forms) expect(text.get(r.href)!.map((w) => w.replace(/[.,]/g, ''))).toContain(form);
+  });
+
+  it('fetches only the lexicon chunks a query can reach, once each', async () => {
+    const files = built();
+    const search = createSearcher({ pagefind: fakePagefind(docs), ...files });
+    await search('הדרכה');
+    await search('הדרכה');
+    expect(files.fetched.length).toBeGreaterThan(0);
+    expect(files.fetched.length).toBeLessThan(files.total);
+    expect(new Set(files.fetched).size).toBe(files.fetched.length);
+  });
+
+  it('treats a word the index should have but Pagefind did not find as a failed load, and tries again next time', async () => {
+    let broken = true;
+    const pagefind = fakePagefind(docs, { failFor: () => broken });
+    const search = createSearcher({ pagefind, ...built() });
+    await expect(search('הדרכה')).rejects.toBeInstanceOf(SearchLoadError);
+    broken = false;
+    expect((await search('הדרכה')).results.length).toBeGreaterThan(0);
+  });
+
+  it('offers a close site word when nothing is found', async () => {
+    const search = createSearcher({ pagefind: fakePagefind(docs), ...built(100_000) });
+    const outcome = await search('הדרכע');
+    expect(outcome.results).toEqual([]);
+    expect(outcome.suggestion).toBe('הדרכה');
+  });
+});
+
+describe('time limits and failures', () => {
+  it('gives up on work that takes too long, as a load failure', async () => {
+    await expect(withTimeLimit(new Promise(() => undefined), 20, 'hang')).rejects.toBeInstanceOf(SearchLoadError);
+    await expect(withTimeLimit(Promise.resolve(1), 20, 'quick')).resolves.toBe(1);
+  });
+
+  it('reports a failed or unreadable fetch as a load failure', async () => {
+    const realFetch = globalThis.fetch;
+    try {
+      globalThis.fetch = async () => new Response('gone', { status: 404 });
+      await expect(fetchJson('/search/lexicon.json')).rejects.toBeInstanceOf(SearchLoadError);
+      globalThis.fetch = async () => {
+        throw new TypeError('network');
+      };
+      await expect(fetchJson('/search/lexicon.json')).rejects.toBeInstanceOf(SearchLoadError);
+      globalThis.fetch = (_url, init) => new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      await expect(fetchJson('/search/lexicon.json', 20)).rejects.toBeInstanceOf(SearchLoadError);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
   });
 });

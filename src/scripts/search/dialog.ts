@@ -1,6 +1,10 @@
-/** The search dialog in the header: loaded on first use, so article pages ship no search code. */
-import { connectSearch, viewOf } from './controller.ts';
+/**
+ * The search dialog in the header: loaded on first use (src/scripts/site.ts opens the
+ * server-rendered dialog and imports this module), so article pages ship no search code.
+ */
+import { connectSearch } from './controller.ts';
 import { loadEngine } from './engine.ts';
+import { viewOf } from './render.ts';
 
 const dialog = document.querySelector<HTMLDialogElement>('[data-search-dialog]')!;
 const { input, view } = viewOf(dialog);
@@ -16,7 +20,11 @@ dialog.addEventListener('click', (event) => {
 export function open(): void {
   if (!dialog.open) dialog.showModal();
   input.focus();
-  void loadEngine();
-  // Anything typed while this module was still loading has had no input event: search it now.
+  // Anything typed while this module was loading has had no input event: search it now.
   if (input.value) void run(input.value);
+  else {
+    // The opener said "loading" while this module loaded; until the reader types, say nothing.
+    if (view.status.textContent === view.status.dataset['tLoading']) view.status.textContent = '';
+    void loadEngine().catch(() => undefined); // warm up; a failure shows when the reader searches
+  }
 }

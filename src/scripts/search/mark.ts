@@ -3,18 +3,16 @@
  * separated by spaces). The parameter is only compared with the page's own words; it is never
  * inserted into the page.
  */
-import { highlightRanges, planForForms } from '../../lib/hebrew-search.ts';
+import { markRanges } from '../../lib/hebrew-words.ts';
 
-const marked = (new URLSearchParams(location.search).get('mark') ?? '').slice(0, 600).split(' ');
-const plan = planForForms(marked);
+const forms = (new URLSearchParams(location.search).get('mark') ?? '').slice(0, 600).split(' ').filter(Boolean).slice(0, 24);
 const root = document.querySelector('[data-pagefind-body] .prose');
-if (root && plan.terms.length) {
+if (root && forms.length) {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const nodes: Text[] = [];
   for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
   for (const node of nodes) {
-    const ranges = highlightRanges(node.data, plan);
-    for (const [start, end] of ranges.reverse()) {
+    for (const [start, end] of markRanges(node.data, forms).reverse()) {
       const word = node.splitText(start);
       word.splitText(end - start);
       const mark = document.createElement('mark');

@@ -3,7 +3,9 @@
  * trainer can share a search. A new query gets its own history entry (once, when the reader starts
  * it); further keystrokes refine that entry, so Back returns to the previous search.
  */
-import { connectSearch, viewOf } from './controller.ts';
+import { connectSearch } from './controller.ts';
+import { loadEngine } from './engine.ts';
+import { viewOf } from './render.ts';
 
 const root = document.querySelector<HTMLElement>('[data-search-page]')!;
 const { input, view } = viewOf(root);
@@ -32,3 +34,4 @@ addEventListener('popstate', () => {
 });
 input.value = queryOf();
 if (input.value) void run(input.value);
+else void loadEngine().catch(() => undefined); // the reader came to search: be ready for the first key (a failure shows then)

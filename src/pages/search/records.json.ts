@@ -1,0 +1,24 @@
+import type { APIRoute } from 'astro';
+import { getCollection } from 'astro:content';
+import { getChecklist } from '../../data/checklist.ts';
+import { getGuide } from '../../data/guide.ts';
+import { talkScreens } from '../../data/links.ts';
+import { t } from '../../i18n/he.ts';
+import { articleRecords, checklistRecords, talkRecords } from '../../lib/search-records.ts';
+
+/**
+ * What the search-index build step (src/integrations/pagefind.ts) adds to the guide's pages: the
+ * checklist's and the talk's text and the source article as custom records
+ * (src/lib/search-records.ts), and the editors' vocabulary, all from validated content. The step reads this file and removes it from dist/.
+ */
+export const GET: APIRoute = async () => {
+  const sections = new Map((await getGuide()).flatMap((p) => p.headings.map((h) => [h.slug, { href: `${p.href}#${h.slug}`, title: h.text }] as const)));
+  const paragraphs = (await getCollection('article')).map((entry) => ({ id: entry.id, text: entry.data.text }));
+  const records = [
+    ...checklistRecords(await getChecklist(), t.search.records),
+    ...talkRecords(await talkScreens(), t.search.records),
+    ...articleRecords(paragraphs, sections),
+  ];
+  const vocabulary = (await getCollection('vocabulary')).map((entry) => ({ id: entry.id, guide: entry.data.guide, terms: entry.data.terms }));
+  return new Response(JSON.stringify({ records, vocabulary }), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};
