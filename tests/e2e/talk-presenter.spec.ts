@@ -167,13 +167,13 @@ test.describe('the presenter view', () => {
     await expect(elapsed).toHaveText('00:05');
   });
 
-  test('without JavaScript it is the talk’s script: every screen with its notes', async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto('/talk/presenter/');
-    await expect(page.locator('[data-item]')).toHaveCount(TOTAL);
-    for (const { notes: n } of screens) await expect(page.getByText(n.ask, { exact: true })).toBeVisible();
-    await context.close();
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+    test('it is the talk’s script: every screen with its notes', async ({ page }) => {
+      await page.goto('/talk/presenter/');
+      await expect(page.locator('[data-item]')).toHaveCount(TOTAL);
+      for (const { notes: n } of screens) await expect(page.getByText(n.ask, { exact: true })).toBeVisible();
+    });
   });
 
   test('the notes stay out of search: the page is not indexed, and a phrase only the notes use finds nothing', async ({ page }) => {
