@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { t } from '../../src/i18n/he.ts';
 import { htmlFiles } from '../../src/integrations/dist-files.ts';
 import { useTheme } from './site.ts';
 
@@ -56,7 +57,7 @@ test.describe('copy buttons', () => {
     await button.click();
     await expect(button.getByText('ההעתקה לא הצליחה')).toBeVisible();
     await expect(button.getByText('הקישור הועתק')).toBeHidden();
-    await expect(page.locator('#announcer')).toHaveText(/לא הצלחנו להעתיק/);
+    await expect(page.locator('#announcer')).toHaveText(t.heading.copyFailed);
   });
 });
 

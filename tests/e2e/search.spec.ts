@@ -3,11 +3,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { t } from '../../src/i18n/he.ts';
 import { parseYamlList } from '../../src/lib/yaml-list.ts';
 import { fillWithBdiText } from './offline-text.ts';
+import { countText } from './search-status.ts';
 import { watchConsole } from './site.ts';
-
-/** The status line for `n` results of a search for `shown` (the query as the page shows it). */
-const countText = (n: number, shown: string) =>
-  fillWithBdiText(n === 0 ? t.search.none : n === 1 ? t.search.countOne : t.search.countOther, { n, q: `„${shown}”` });
 
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'חיפוש במדריך' });
 
@@ -78,7 +75,7 @@ test('/search/?q= lists results in rank order inside data-search-results, and th
 
 test('a search with no match says so in Hebrew and offers the guide', async ({ page }) => {
   await page.goto('/search/?q=' + encodeURIComponent('קוונטים'));
-  await expect(page.getByRole('main').getByRole('status')).toHaveText(/לא נמצאו תוצאות עבור „קוונטים”/);
+  await expect(page.getByRole('main').getByRole('status')).toHaveText(countText(0, 'קוונטים'));
   const offers = page.getByRole('navigation', { name: 'אפשר להתחיל מכאן' });
   await expect(offers.getByRole('link')).toHaveCount(5);
 });
@@ -218,7 +215,7 @@ test('the checklist and the talk are searchable too, and each result says which 
 
 test('a query that finds nothing offers a close site word, which searches at once', async ({ page }) => {
   await page.goto('/search/?q=' + encodeURIComponent('הדרכע'));
-  await expect(status(page)).toHaveText(/לא נמצאו תוצאות עבור „הדרכע”/);
+  await expect(status(page)).toHaveText(countText(0, 'הדרכע'));
   const mean = page.getByRole('main').getByRole('link', { name: /^\S+$/ }).filter({ has: page.locator(':scope[data-search-mean-link]') });
   await expect(page.getByRole('main').getByText(/^אולי התכוונתם ל„\S+”\?$/)).toBeVisible();
   // One letter off, at the end: the site's own word.
@@ -232,7 +229,7 @@ test('a query that finds nothing offers a close site word, which searches at onc
 
 test('a question made only of question words asks for a content word', async ({ page }) => {
   await page.goto('/search/?q=' + encodeURIComponent('מה זה?'));
-  await expect(status(page)).toHaveText(/„מה זה” כללי מדי לחיפוש/);
+  await expect(status(page)).toHaveText(fillWithBdiText(t.search.stopwords, { q: '„מה זה”' }));
 });
 
 test('result counts follow Hebrew plural rules', async ({ page }) => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { load } from 'js-yaml';
+import { countText } from './search-status.ts';
 import { builtPages, useTheme } from './site.ts';
 
 /**
@@ -194,8 +195,10 @@ test.describe('the presenter view', () => {
     for (const word of notesOnly.slice(0, 4)) {
       await page.goto(`/search/?q=${encodeURIComponent(word)}`);
       // Search may find the guide's own forms of the word; never the word itself, which only the notes have.
-      await expect(page.locator('main').getByRole('status')).toContainText(/נמצאו/, { timeout: 15_000 });
+      const status = page.locator('main').getByRole('status');
+      await expect(status).toContainText(`„${word}”`);
       const results = page.locator('main [data-search-results]');
+      await expect(status).toHaveText(countText(await results.locator(':scope > li').count(), word));
       await expect(results).not.toContainText(word);
       for (const href of await results.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
         expect(href).not.toContain('/talk/presenter/');
