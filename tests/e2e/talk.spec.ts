@@ -254,15 +254,23 @@ test.describe('the projected talk', () => {
   });
 
   test('the controls fade when the pointer rests, come back when it moves, and stay while focused', async ({ page }) => {
+    // The page's clock, not the wall clock, decides when the pointer has rested: the test moves it on.
+    await page.clock.install();
     await page.goto('/talk/#2');
     const bar = page.getByRole('group', { name: 'ניווט במצגת' });
+    const deck = page.locator('talk-deck');
     await page.mouse.move(300, 300);
+    await expect(deck).not.toHaveAttribute('data-idle');
     await expect(bar).toHaveCSS('opacity', '1');
-    await expect(bar).toHaveCSS('opacity', '0', { timeout: 10_000 });
+    await page.clock.runFor(10_000);
+    await expect(deck).toHaveAttribute('data-idle', '');
+    await expect(bar).toHaveCSS('opacity', '0');
     await page.mouse.move(320, 320);
+    await expect(deck).not.toHaveAttribute('data-idle');
     await expect(bar).toHaveCSS('opacity', '1');
     await button(page, 'המסך הבא').focus();
-    await expect(page.locator('talk-deck')).toHaveAttribute('data-idle', '', { timeout: 10_000 });
+    await page.clock.runFor(10_000);
+    await expect(deck).toHaveAttribute('data-idle', '');
     await expect(bar).toHaveCSS('opacity', '1');
   });
 
