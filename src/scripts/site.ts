@@ -97,6 +97,10 @@ const openSearch = () => {
   box?.focus();
   dialogCode ??= new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('search code: no answer')), 10_000);
+    // One chain on purpose: Vite's preload wrapper then takes the handlers in, so a failed load
+    // is handled here (the search page, below, which is the new deploy's page when a deploy
+    // removed this code) and is not raised as `vite:preloadError`, which would reload the page
+    // instead and lose what was typed (offline.ts reloads for other lazily loaded code).
     import('./search/dialog.ts').then(resolve, reject).finally(() => clearTimeout(timer));
   });
   dialogCode.then(
