@@ -8,7 +8,7 @@
 // Offline support: the service worker registers after load (nothing added to first paint).
 import './offline.ts';
 
-import { announce } from './announce.ts';
+import { announce, isTyping, writeStored } from './browser.ts';
 
 const root = document.documentElement;
 const announcer = document.getElementById('announcer');
@@ -27,11 +27,8 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-t
   button.addEventListener('click', () => {
     const next = isDark() ? 'light' : 'dark';
     root.dataset['theme'] = next;
-    try {
-      localStorage.setItem('theme', next);
-    } catch {
-      // Private mode: the choice lasts for this page only.
-    }
+    // Private mode: the choice lasts for this page only.
+    writeStored('theme', next); // read before first paint by theme-init.js
     sync();
   });
   button.dataset['upgraded'] = '';
@@ -115,15 +112,13 @@ for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-search-op
   });
 }
 document.addEventListener('keydown', (event) => {
-  const target = event.target as HTMLElement;
-  const typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
   if ((event.key === 'k' || event.key === 'K' || event.code === 'KeyK') && (event.ctrlKey || event.metaKey)) {
     event.preventDefault();
     openSearch();
   } else if (
     // The physical "/" key too: on a Hebrew keyboard layout it types "." (event.key) instead.
     (event.key === '/' || event.code === 'Slash') &&
-    !typing && !event.ctrlKey && !event.metaKey && !event.altKey
+    !isTyping(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey
   ) {
     event.preventDefault();
     openSearch();

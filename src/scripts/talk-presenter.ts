@@ -4,7 +4,9 @@
  * elapsed time and the clock, with the projected view's keys. It follows the projected window and
  * leads it (src/scripts/talk-channel.ts); either can be closed and the other goes on alone.
  */
-import { announce, fill } from './announce.ts';
+import { announce, readStored, writeStored } from './browser.ts';
+import { required } from './dom.ts';
+import { fillTemplate } from '../lib/template.ts';
 import { joinTalk, type TalkSession } from './talk-channel.ts';
 import { bindTalkKeys, directionOf, type WindowCommand } from './talk-keyboard.ts';
 import { openOverview } from './talk-overview.ts';
@@ -68,7 +70,7 @@ class TalkPresenter extends HTMLElement {
   }
 
   #q<T extends HTMLElement = HTMLElement>(selector: string): T {
-    return this.querySelector<T>(selector)!;
+    return required<T>(this, selector, 'talk-presenter');
   }
 
   #run(command: WindowCommand): void {
@@ -111,7 +113,7 @@ class TalkPresenter extends HTMLElement {
     this.#render();
     if (moved && speak) {
       const title = titleOf(this.#screens[state.screen - 1]);
-      announce(fill(this.dataset['tAnnounce'], { n: state.screen, total: this.#total, title }));
+      announce(fillTemplate(this.dataset['tAnnounce'], { n: state.screen, total: this.#total, title }));
     }
   }
 
@@ -158,19 +160,14 @@ class TalkPresenter extends HTMLElement {
   /** Elapsed time since the window opened (kept across reloads of this tab), and the clock. */
   #setUpTimer(): void {
     try {
-      const saved = parseTimer(JSON.parse(sessionStorage.getItem(TIMER_KEY) ?? 'null'), Date.now());
+      const saved = parseTimer(JSON.parse(readStored(TIMER_KEY, 'sessionStorage') ?? 'null'), Date.now());
       if (saved) this.#timer = saved;
     } catch {
-      // Nothing saved, or storage is off: the timer starts now.
+      // Nothing saved, or damaged: the timer starts now.
     }
     const pause = this.#q<HTMLButtonElement>('[data-timer-pause]');
-    const save = () => {
-      try {
-        sessionStorage.setItem(TIMER_KEY, JSON.stringify(this.#timer));
-      } catch {
-        // Storage is off: the timer lasts as long as this page.
-      }
-    };
+    // Where storage is off, the timer lasts as long as this page.
+    const save = () => void writeStored(TIMER_KEY, JSON.stringify(this.#timer), 'sessionStorage');
     const tick = () => {
       const now = Date.now();
       this.#q('[data-elapsed]').textContent = formatElapsed(elapsed(this.#timer, now));

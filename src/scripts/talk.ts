@@ -6,7 +6,9 @@
  * src/lib; this file only wires it to the page. Its controls show once it has run
  * (talk-deck:defined in src/styles/talk.css), so if it never runs the list simply stays a list.
  */
-import { announce, fill } from './announce.ts';
+import { announce } from './browser.ts';
+import { required } from './dom.ts';
+import { fillTemplate } from '../lib/template.ts';
 import { joinTalk, type TalkSession } from './talk-channel.ts';
 import { bindTalkKeys, directionOf, type WindowCommand } from './talk-keyboard.ts';
 import { openOverview } from './talk-overview.ts';
@@ -79,7 +81,7 @@ class TalkDeck extends HTMLElement {
   }
 
   #q<T extends HTMLElement = HTMLElement>(selector: string): T {
-    return this.querySelector<T>(selector)!;
+    return required<T>(this, selector, 'talk-deck');
   }
 
   /** The screen under the middle of the viewport is the current one, however the reader got there. */
@@ -141,7 +143,7 @@ class TalkDeck extends HTMLElement {
     if (!moved || !bringIntoView) return;
     this.#scrollTo(state.screen);
     const title = titleOf(this.#screens[state.screen - 1]);
-    announce(fill(this.dataset['tAnnounce'], { n: state.screen, total: this.#total, title }));
+    announce(fillTemplate(this.dataset['tAnnounce'], { n: state.screen, total: this.#total, title }));
   }
 
   #scrollTo(n: number): void {
@@ -173,7 +175,7 @@ class TalkDeck extends HTMLElement {
   #showDigits(digits: string): void {
     const out = this.#q<HTMLOutputElement>('[data-jump]');
     out.hidden = digits === '';
-    out.textContent = digits ? fill(this.dataset['tJump'], { n: digits }) : '';
+    out.textContent = digits ? fillTemplate(this.dataset['tJump'], { n: digits }) : '';
     this.#wake();
   }
 
