@@ -1,38 +1,17 @@
 /**
- * The only script every page loads before interaction: the theme switch, the copy-link buttons,
- * the search shortcuts and the service worker's registration. Strings come from the
- * server-rendered markup (data-* attributes), so no dictionary is shipped; heavier features
- * (search, marking found words) load their own code on first use.
+ * The only script every page loads before interaction: the theme switch (its code sits beside
+ * ThemeToggle.astro), the copy-link buttons, the search shortcuts and the service worker's
+ * registration. Strings come from the server-rendered markup (data-* attributes), so no
+ * dictionary is shipped; heavier features (search, marking found words) load their own code on
+ * first use.
  */
 
 // Offline support: the service worker registers after load (nothing added to first paint).
 import './offline.ts';
+import '../components/theme-toggle.ts';
+import { announce, isTyping } from './browser.ts';
 
-import { announce, isTyping, writeStored } from './browser.ts';
-
-const root = document.documentElement;
 const announcer = document.getElementById('announcer');
-
-// Theme: the saved choice (if any) was applied before first paint by theme-init.js.
-const darkQuery = matchMedia('(prefers-color-scheme: dark)');
-const isDark = () => (root.dataset['theme'] ?? (darkQuery.matches ? 'dark' : 'light')) === 'dark';
-for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
-  const sync = () => {
-    const dark = isDark();
-    button.setAttribute('aria-label', (dark ? button.dataset['labelLight'] : button.dataset['labelDark']) ?? '');
-    button.dataset['current'] = dark ? 'dark' : 'light';
-  };
-  sync();
-  darkQuery.addEventListener('change', sync);
-  button.addEventListener('click', () => {
-    const next = isDark() ? 'light' : 'dark';
-    root.dataset['theme'] = next;
-    // Private mode: the choice lasts for this page only.
-    writeStored('theme', next); // read before first paint by theme-init.js
-    sync();
-  });
-  button.dataset['upgraded'] = '';
-}
 
 // Copy-link buttons: copy the absolute URL that ends in the section's stable id, show a short
 // confirmation beside the button (data-state, styled in CSS) and announce the full sentence.
