@@ -159,6 +159,11 @@ const talk = defineCollection({
     id: slug,
     /** The guide section the screen comes from; omitted for the opening and closing screens. */
     section: z.enum(SECTION_IDS).optional(),
+    /**
+     * Where the link of a screen without a `section` leads: `checklist` for /checklist/; left out,
+     * the guide's first page. Not with `section` (the link then leads to the section).
+     */
+    leadsTo: z.literal('checklist').optional(),
     /** A few words, shown in big type. */
     title: hebrew(80),
     /** One to three short lines drawn from the section. */
@@ -175,6 +180,9 @@ const talk = defineCollection({
       /** The question to ask the room. */
       ask: hebrew(250),
     }),
+  }).refine((screen) => !(screen.section && screen.leadsTo), {
+    path: ['leadsTo'],
+    message: 'a screen with a section leads to it: remove "leadsTo" or "section"',
   }),
 });
 

@@ -1,7 +1,7 @@
 import { getCollection } from 'astro:content';
 import { t } from '../i18n/he.ts';
 import { SECTION_IDS } from '../lib/contract.ts';
-import { getGuide, sectionHref } from './guide.ts';
+import { getGuide, sectionHref, type GuidePage } from './guide.ts';
 
 /**
  * Everything a QR code or a trainer's link can point to, with the shortest absolute URL of each
@@ -24,6 +24,19 @@ export async function sectionTargets(): Promise<LinkTarget[]> {
   );
 }
 
+/** What a talk screen's link leads to: its section, the checklist, or the guide's start. */
+export type MoreKind = 'section' | 'checklist' | 'guide';
+
+/** Where a talk screen's full text lives (`more`), and what kind of place that is (for the link's words). */
+async function moreOf(
+  screen: { section?: string | undefined; leadsTo?: 'checklist' | undefined },
+  pages: readonly GuidePage[],
+): Promise<{ more: string; moreKind: MoreKind }> {
+  if (screen.section) return { more: await sectionHref(screen.section), moreKind: 'section' };
+  if (screen.leadsTo === 'checklist') return { more: '/checklist/', moreKind: 'checklist' };
+  return { more: pages[0]?.href ?? '/guide/', moreKind: 'guide' };
+}
+
 export async function talkScreens() {
   const screens = (await getCollection('talk')).sort((a, b) => a.data.position - b.data.position);
   const pages = await getGuide();
@@ -33,12 +46,7 @@ export async function talkScreens() {
       number: i + 1,
       name: `talk-${i + 1}`,
       path: `/talk/#${i + 1}`,
-      /** Where the screen's full text lives: its section, the checklist, or the guide's start. */
-      more: screen.data.section
-        ? await sectionHref(screen.data.section)
-        : screen.id === 'checklist'
-          ? '/checklist/'
-          : (pages[0]?.href ?? '/guide/'),
+      ...(await moreOf(screen.data, pages)),
     })),
   );
 }

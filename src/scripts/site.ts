@@ -104,5 +104,6 @@ document.addEventListener('keydown', (event) => {
   }
 });
 
-// A search result leads here with ?mark=: mark the words it found (code loaded only then).
+// A search result leads here with ?mark= (MARK_PARAM in src/lib/hebrew-words.ts, not imported so
+// that every page does not load that module): mark the words it found (code loaded only then).
 if (new URLSearchParams(location.search).has('mark')) void import('./search/mark.ts');

@@ -6,6 +6,7 @@
  */
 import { fillNodes } from '../bidi-fill.ts';
 import { required } from '../dom.ts';
+import { MARK_PARAM, MAX_MARKED_FORMS } from '../../lib/hebrew-words.ts';
 import type { SearchResult } from '../../lib/search-merge.ts';
 import type { QueryPlan } from '../../lib/search-query.ts';
 import type { SearchOutcome } from './engine.ts';
@@ -99,7 +100,7 @@ function setSuggestion(view: SearchView, suggestion: string | null): void {
 export function resultHref(result: SearchResult): string {
   const [path, hash = ''] = result.href.split('#');
   const url = new URL(path ?? '/', location.origin);
-  if (result.forms.length && result.part === 'guide') url.searchParams.set('mark', result.forms.slice(0, 24).join(' '));
+  if (result.forms.length && result.part === 'guide') url.searchParams.set(MARK_PARAM, result.forms.slice(0, MAX_MARKED_FORMS).join(' '));
   return `${url.pathname}${url.search}${hash ? `#${hash}` : ''}`;
 }
 
