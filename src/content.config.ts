@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import { readFile } from 'node:fs/promises';
 import { file, glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { ANSWER_KEYS, RECOMMENDATIONS } from './lib/checklist.ts';
+import { ANSWER_KEYS, RECOMMENDATIONS } from './lib/checklist-rule.ts';
 import { RISK_IDS, SECTION_IDS } from './lib/contract.ts';
 import { SECTION_ID_PATTERN } from './lib/section-marker.ts';
 import { parseYamlList, type YamlListOptions } from './lib/yaml-list.ts';

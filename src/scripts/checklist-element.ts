@@ -5,7 +5,7 @@
  * page (./checklist-store.ts). All text is already in the markup or in data-t-* attributes; the
  * rule and the address format are the pure modules in src/lib, shared with the unit tests.
  */
-import { ANSWER_KEYS, explain, isAnswerKey, isComplete, type Score } from '../lib/checklist.ts';
+import { ANSWER_KEYS, explain, isAnswerKey, isComplete, type Score } from '../lib/checklist-rule.ts';
 import { serializeChecklistQuery, type ParsedQuery } from '../lib/checklist-url.ts';
 import { progressForm, type View } from '../lib/checklist-state.ts';
 import { announce } from './browser.ts';

@@ -4,7 +4,7 @@
  * step with other tabs. This module is the only one that touches storage or the address; what
  * the answers mean and how stored text is validated is src/lib/checklist-state.ts.
  */
-import { ANSWER_KEYS, setAnswer, type AnswerKey, type Score } from '../lib/checklist.ts';
+import { ANSWER_KEYS, setAnswer, type AnswerKey, type Score } from '../lib/checklist-rule.ts';
 import { serializeChecklistQuery, type ParsedQuery } from '../lib/checklist-url.ts';
 import {
   backToDevice,

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { getChecklist } from '../../data/checklist.ts';
-import { getGuide } from '../../data/guide.ts';
-import { talkScreens } from '../../data/links.ts';
+import { getChecklist } from '../../build-data/checklist-content.ts';
+import { getGuide } from '../../build-data/guide-pages.ts';
+import { talkScreens } from '../../build-data/talk-screens.ts';
 import { t } from '../../i18n/he.ts';
 import { articleRecords, checklistRecords, talkRecords } from '../../lib/search-records.ts';
 

@@ -1,8 +1,8 @@
 import { getCollection } from 'astro:content';
-import { ANSWER_KEYS, recommend, type AnswerKey } from '../lib/checklist.ts';
+import { ANSWER_KEYS, recommend, type AnswerKey } from '../lib/checklist-rule.ts';
 import { serializeChecklistQuery } from '../lib/checklist-url.ts';
 import { RISK_IDS } from '../lib/contract.ts';
-import { getGuide } from './guide.ts';
+import { getGuide } from './guide-pages.ts';
 import { t } from '../i18n/he.ts';
 
 /** A guide section as the checklist links to it: its address and the guide's own heading for it. */

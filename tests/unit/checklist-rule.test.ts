@@ -15,8 +15,8 @@ import {
   pullOf,
   recommend,
   setAnswer,
-} from '../../src/lib/checklist.ts';
-import type { AnswerKey, Answers, Recommendation, Score } from '../../src/lib/checklist.ts';
+} from '../../src/lib/checklist-rule.ts';
+import type { AnswerKey, Answers, Recommendation, Score } from '../../src/lib/checklist-rule.ts';
 
 /** The same answers with one question left unanswered. */
 function without(answers: Answers, key: AnswerKey): Answers {

@@ -1,7 +1,7 @@
-import { getCollection } from 'astro:content';
 import { t } from '../i18n/he.ts';
 import { SECTION_IDS } from '../lib/contract.ts';
-import { getGuide, sectionHref, type GuidePage } from './guide.ts';
+import { getGuide, sectionHref } from './guide-pages.ts';
+import { talkScreens } from './talk-screens.ts';
 
 /**
  * Everything a QR code or a trainer's link can point to, with the shortest absolute URL of each
@@ -24,33 +24,6 @@ export async function sectionTargets(): Promise<LinkTarget[]> {
   );
 }
 
-/** What a talk screen's link leads to: its section, the checklist, or the guide's start. */
-export type MoreKind = 'section' | 'checklist' | 'guide';
-
-/** Where a talk screen's full text lives (`more`), and what kind of place that is (for the link's words). */
-async function moreOf(
-  screen: { section?: string | undefined; leadsTo?: 'checklist' | undefined },
-  pages: readonly GuidePage[],
-): Promise<{ more: string; moreKind: MoreKind }> {
-  if (screen.section) return { more: await sectionHref(screen.section), moreKind: 'section' };
-  if (screen.leadsTo === 'checklist') return { more: '/checklist/', moreKind: 'checklist' };
-  return { more: pages[0]?.href ?? '/guide/', moreKind: 'guide' };
-}
-
-export async function talkScreens() {
-  const screens = (await getCollection('talk')).sort((a, b) => a.data.position - b.data.position);
-  const pages = await getGuide();
-  return Promise.all(
-    screens.map(async (screen, i) => ({
-      ...screen.data,
-      number: i + 1,
-      name: `talk-${i + 1}`,
-      path: `/talk/#${i + 1}`,
-      ...(await moreOf(screen.data, pages)),
-    })),
-  );
-}
-
 /** The site's home and the checklist: the two codes every printed page offers. */
 const entryTargets = (): LinkTarget[] => [
   { name: 'site', path: '/', label: t.handout.qr.site },
@@ -69,8 +42,6 @@ export async function allTargets(): Promise<LinkTarget[]> {
     ...talk.map((s) => ({ name: s.name, path: s.path, label: s.title })),
   ];
 }
-
-export type TalkScreen = Awaited<ReturnType<typeof talkScreens>>[number];
 
 /**
  * The handout's codes: the site, the checklist, and each guide page's first contract section
