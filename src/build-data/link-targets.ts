@@ -1,6 +1,6 @@
 import { t } from '../i18n/he.ts';
 import { SECTION_IDS } from '../lib/contract.ts';
-import { getGuide, sectionHref } from './guide-pages.ts';
+import { getGuide, guideSection } from './guide-pages.ts';
 import { talkScreens } from './talk-screens.ts';
 
 /**
@@ -17,10 +17,11 @@ export interface LinkTarget {
 }
 
 export async function sectionTargets(): Promise<LinkTarget[]> {
-  const pages = await getGuide();
-  const label = (id: string) => pages.flatMap((p) => p.headings).find((h) => h.slug === id)?.text ?? id;
   return Promise.all(
-    SECTION_IDS.map(async (id) => ({ name: `section-${id}`, path: await sectionHref(id), label: label(id) })),
+    SECTION_IDS.map(async (id) => {
+      const { href, title } = await guideSection(id);
+      return { name: `section-${id}`, path: href, label: title };
+    }),
   );
 }
 
