@@ -18,14 +18,14 @@ export function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
-type StorageArea = 'localStorage' | 'sessionStorage';
-
 /**
  * The key the checklist's answers are stored under (localStorage): written by
  * src/scripts/checklist-store.ts, read by the guide's small checklist loader to know whether any
  * exist. Every other key has one owner and lives there.
  */
 export const CHECKLIST_ANSWERS_KEY = 'checklist:answers';
+
+type StorageArea = 'localStorage' | 'sessionStorage';
 
 /**
  * Reads a stored string. Storage that is missing, full or forbidden (private mode, blocked
