@@ -18,7 +18,7 @@ import { siteUrlWarning } from './src/integrations/site-url.ts';
 const site = process.env.SITE_URL ?? 'https://bifnim.example';
 
 /** The pre-paint theme script is inlined; the CSP allows exactly this text by its hash. */
-const themeInit = readFileSync(new URL('./src/scripts/theme-init.js', import.meta.url), 'utf8');
+const themeInit = readFileSync(new URL('./src/components/theme-init.js', import.meta.url), 'utf8');
 const themeInitHash = `sha256-${createHash('sha256').update(themeInit).digest('base64')}`;
 
 /** Heebo's Hebrew subset, from the npm package: served by the site itself, never by a CDN. */

@@ -11,9 +11,9 @@
  * no-JS submit buttons (CSS). If the element's code fails to load, or has not arrived after
  * LOAD_TIMEOUT_MS, the mark goes and the plain GET forms to /checklist/ are back.
  */
+import { CHECKLIST_ANSWERS_KEY, readStored } from './browser.ts';
+
 const LOAD_TIMEOUT_MS = 10_000;
-/** The key src/scripts/checklist-store.ts keeps the answers under (read here only to know if any exist). */
-const ANSWERS_KEY = 'checklist:answers';
 
 const roots = document.querySelectorAll<HTMLElement>('decision-checklist');
 const ready = (on: boolean): void => {
@@ -39,10 +39,5 @@ for (const root of roots) {
   for (const type of ['pointerdown', 'focusin', 'keydown']) root.addEventListener(type, load, { passive: true });
 }
 
-let answered = false;
-try {
-  answered = !!localStorage.getItem(ANSWERS_KEY);
-} catch {
-  // Storage unavailable: nothing answered to show.
-}
-if (answered) (window.requestIdleCallback ?? setTimeout)(load);
+// Answers stored by src/scripts/checklist-store.ts (read here only to know whether any exist).
+if (readStored(CHECKLIST_ANSWERS_KEY)) (window.requestIdleCallback ?? setTimeout)(load);
