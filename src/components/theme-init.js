@@ -1,7 +1,1 @@
-(function () {
-  var r = document.documentElement;
-  try {
-    var t = localStorage.getItem('theme');
-    if (t === 'light' || t === 'dark') r.dataset.theme = t;
-  } catch (e) {}
-})();
+(function(){try{var t=localStorage.getItem('theme');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}})();

@@ -1,5 +1,7 @@
 /**
- * The only checklist code a guide page loads before interaction (a few hundred bytes). The
+ * The only checklist code a guide page loads before interaction (a few hundred bytes, in the
+ * every-page script, site.ts: a separate page script would cost more than its own size). It does
+ * nothing on a page without a <decision-checklist>. The
  * <decision-checklist> element (src/scripts/checklist-element.ts) comes:
  * - on the reader's first touch, click or focus in an embedded question or the recommendation;
  * - for a reader who has already answered (here or on /checklist/), when the page is idle, since
@@ -34,10 +36,10 @@ const load = (): void => {
   });
 };
 
-ready(true);
+ready(true); // a no-op without islands
 for (const root of roots) {
   for (const type of ['pointerdown', 'focusin', 'keydown']) root.addEventListener(type, load, { passive: true });
 }
 
 // Answers stored by src/scripts/checklist-store.ts (read here only to know whether any exist).
-if (readStored(CHECKLIST_ANSWERS_KEY)) (window.requestIdleCallback ?? setTimeout)(load);
+if (roots.length > 0 && readStored(CHECKLIST_ANSWERS_KEY)) (window.requestIdleCallback ?? setTimeout)(load);

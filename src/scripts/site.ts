@@ -8,6 +8,8 @@
 
 // Offline support: the service worker registers after load (nothing added to first paint).
 import './offline.ts';
+// The guide's embedded checklist: its element's code comes on first touch (nothing without one).
+import './checklist-on-demand.ts';
 import '../components/theme-toggle.ts';
 import { announce, isTyping } from './browser.ts';
 
@@ -72,7 +74,7 @@ const openSearch = () => {
   if (!searchDialog.open) searchDialog.showModal();
   box?.focus();
   dialogCode ??= new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('search code: no answer')), 10_000);
+    const timer = setTimeout(() => reject(new Error('timeout')), 10_000);
     // One chain on purpose: Vite's preload wrapper then takes the handlers in, so a failed load
     // is handled here (the search page, below, which is the new deploy's page when a deploy
     // removed this code) and is not raised as `vite:preloadError`, which would reload the page
