@@ -2,8 +2,8 @@
  * Offline support, loaded by site.ts on every page. Kept small: it runs before interaction.
  *
  * - The service worker (dist/sw.js: src/service-worker/sw.ts, written by the service-worker build
- *   step) is registered only after the page's `load` event, so neither its download nor the
- *   shell it precaches competes with the page's first paint.
+ *   step) is registered only after the page's `load` event and its first contentful paint, so
+ *   neither its download nor the shell it precaches competes with that paint.
  * - Once it is ready, the page tells it that it is open ("visit"): the worker brings what this
  *   device saved up to date, and saves the rest of the site too when the connection is unmetered.
  * - When a new deploy's worker takes over a page that an older worker served, the page reloads
@@ -40,8 +40,23 @@ if ('serviceWorker' in navigator) {
           // No worker (private mode, blocked storage): the site still works online.
         });
     };
-    if (document.readyState === 'complete') afterLoad();
-    else addEventListener('load', afterLoad, { once: true });
+    // After the load event and the first contentful paint: a small page can fire `load` before its
+    // first frame is painted, and the worker's downloads must not compete with that paint.
+    const afterPaint = () => {
+      const painted = (entries: PerformanceEntryList) => entries.some((e) => e.name === 'first-contentful-paint');
+      if (!PerformanceObserver.supportedEntryTypes.includes('paint') || painted(performance.getEntriesByType('paint'))) {
+        afterLoad();
+        return;
+      }
+      const observer = new PerformanceObserver((list) => {
+        if (!painted(list.getEntries())) return;
+        observer.disconnect();
+        afterLoad();
+      });
+      observer.observe({ type: 'paint', buffered: true });
+    };
+    if (document.readyState === 'complete') afterPaint();
+    else addEventListener('load', afterPaint, { once: true });
   } else {
     // `astro dev` shares the preview's origin: never let a built site's worker answer for it.
     void sw.getRegistrations().then((registrations) => registrations.forEach((r) => void r.unregister()));

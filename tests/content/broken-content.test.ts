@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import {
   cpSync,
   mkdirSync,
@@ -12,12 +12,14 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 
 /**
  * The promise to editors: a malformed file under content/ fails `astro build` with a message that
  * names the file and the field. Each row copies the project into a fresh directory, breaks one
- * file on purpose, runs a real build and reads what the editor would read.
+ * file on purpose, runs a real build and reads what the editor would read. The rows share nothing
+ * (each has its own copy, caches included), so they run side by side, as many at once as
+ * tests/content/vitest.config.ts allows.
  */
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -72,16 +74,29 @@ interface Build {
 
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
 
-function build(dir: string): Build {
-  const run = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    timeout: 110_000,
-    maxBuffer: 64 * 1024 * 1024,
+/** Runs `astro build` in `dir` without blocking, so builds of other rows can run meanwhile. */
+function build(dir: string): Promise<Build> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+      cwd: dir,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let failure = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => {
+      failure = '\nthe build did not finish in 110 s';
+      child.kill('SIGKILL');
+    }, 110_000);
+    child.on('error', (error) => (failure += `\n${String(error)}`));
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, output: `${stdout}\n${stderr}${failure}`.replace(ANSI, '') });
+    });
   });
-  const output = `${run.stdout ?? ''}\n${run.stderr ?? ''}${run.error ? `\n${String(run.error)}` : ''}`;
-  return { status: run.status, output: output.replace(ANSI, '') };
 }
 
 /**
@@ -346,16 +361,19 @@ const breakages: Breakage[] = [
   },
 ];
 
-describe('broken content fails the build with the file and the field', () => {
-  let dir: string | undefined;
-  afterEach(() => {
-    if (dir && !process.env['KEEP_BROKEN_COPIES']) rmSync(dir, { recursive: true, force: true });
-    dir = undefined;
-  });
+/** A fresh copy of the project for one row, removed when the row is done (unless KEEP_BROKEN_COPIES). */
+async function inCopy<T>(use: (dir: string) => Promise<T>): Promise<T> {
+  const dir = copyProject();
+  try {
+    return await use(dir);
+  } finally {
+    if (!process.env['KEEP_BROKEN_COPIES']) rmSync(dir, { recursive: true, force: true });
+  }
+}
 
-  it('the unmodified copy builds successfully', () => {
-    dir = copyProject();
-    const result = build(dir);
+describe.concurrent('broken content fails the build with the file and the field', () => {
+  it('the unmodified copy builds successfully', async ({ expect }) => {
+    const result = await inCopy(build);
     expect(result.status, tail(result.output)).toBe(0);
     // The rows below look for a file and a field in the log; a clean build must mention neither,
     // or a row could pass on routine output instead of on the error.
@@ -366,10 +384,11 @@ describe('broken content fails the build with the file and the field', () => {
     }
   });
 
-  it.each(breakages)('$name', ({ file, apply, names, field, line }) => {
-    dir = copyProject();
-    apply(dir);
-    const result = build(dir);
+  it.for(breakages)('$name', async ({ file, apply, names, field, line }, { expect }) => {
+    const result = await inCopy(async (dir) => {
+      apply(dir);
+      return build(dir);
+    });
     const said = diagnostics(result.output);
     if (process.env['SHOW_BUILD_OUTPUT']) console.log(said);
     expect(result.status, `the build passed with ${file} broken:\n${tail(result.output)}`).not.toBe(0);

@@ -66,7 +66,7 @@ test.describe('the decision checklist', () => {
     await expect(form(page).getByText('עניתם על 6 מתוך 6.')).toBeVisible();
     // 3 × "partly" against 3 × "partly": balanced.
     await expect(result(page)).toHaveAttribute('data-recommendation', 'hybrid');
-    await expect(page.locator('#announcer')).toHaveText(/^כל השאלות נענו\. ההמלצה: /);
+    await expect(page.locator('#announcer')).toHaveText('כל השאלות נענו. ההמלצה: מודל משולב: הליבה בפנים, העומסים בחוץ');
   });
 
   test('explains which answers pushed which way, each linked to its guide section', async ({ page }) => {
@@ -79,7 +79,12 @@ test.describe('the decision checklist', () => {
     await expect(result(page).getByRole('link', { name: 'תנודות נפח משמעותיות' })).toHaveAttribute('href', '/guide/outsource/#volume-peaks');
     await expect(result(page).getByRole('link', { name: 'מותגי פרימיום או יוקרה' })).toBeHidden();
     await expect(result(page).getByRole('listitem').filter({ hasText: 'מוצרים מורכבים או מיוחדים' })).toHaveText('מוצרים מורכבים או מיוחדים: במידה רבה');
-    expect(await reasons.filter({ visible: true }).count()).toBeGreaterThanOrEqual(3);
+    // The three answers above 0, and no others.
+    await expect(reasons.filter({ visible: true })).toHaveText([
+      'מוצרים מורכבים או מיוחדים: במידה רבה',
+      'לולאת משוב אסטרטגית: במידה מסוימת',
+      'תנודות נפח משמעותיות: במידה רבה',
+    ]);
     await expect(result(page).getByText('השיקולים מאוזנים')).toBeVisible();
   });
 
@@ -136,12 +141,10 @@ test.describe('the decision checklist', () => {
     await expect(page.locator('#announcer')).toHaveText('הקישור לתשובות הועתק');
     await expect(confirmation).toBeVisible();
     // Beside the button: on its line (or, where the line is full, right under it), not elsewhere on the page.
-    const [button, status] = [await copy.boundingBox(), await confirmation.boundingBox()];
-    expect(button && status).toBeTruthy();
-    if (button && status) {
-      expect(status.y).toBeLessThan(button.y + button.height * 2);
-      expect(status.y + status.height).toBeGreaterThan(button.y);
-    }
+    const button = (await copy.boundingBox())!;
+    const status = (await confirmation.boundingBox())!;
+    expect(status.y).toBeLessThan(button.y + button.height * 2);
+    expect(status.y + status.height).toBeGreaterThan(button.y);
   });
 
   test('opens each workshop case pre-filled, on its result, with the recommendation the case expects', async ({ page }) => {
@@ -194,11 +197,10 @@ test.describe('the checklist page, looked at', () => {
     const cards = page.locator('.question-card');
     await expect(cards).toHaveCount(6);
     for (let i = 0; i < 6; i++) {
-      const card = await cards.nth(i).boundingBox();
+      const card = (await cards.nth(i).boundingBox())!;
       for (const part of [cards.nth(i).getByText(`שאלה ${i + 1}`, { exact: true }), cards.nth(i).locator('legend')]) {
-        const box = await part.boundingBox();
-        expect(card && box, `question ${i + 1}`).toBeTruthy();
-        if (!card || !box) continue;
+        await expect(part, `question ${i + 1}`).toBeVisible();
+        const box = (await part.boundingBox())!;
         expect(box.y, `question ${i + 1} title starts below the card's top edge`).toBeGreaterThan(card.y);
         expect(box.x).toBeGreaterThanOrEqual(card.x);
         expect(box.x + box.width).toBeLessThanOrEqual(card.x + card.width);

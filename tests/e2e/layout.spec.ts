@@ -138,7 +138,7 @@ for (const [device, options] of [
             return middle >= last.top && middle <= last.bottom ? [] : [heading.textContent];
           }),
         );
-        expect(stray, `headings on ${path} whose tools sit on a line of their own`).toEqual([]);
+        expect.soft(stray, `headings on ${path} whose tools sit on a line of their own`).toEqual([]);
       }
     });
 
@@ -154,7 +154,8 @@ for (const [device, options] of [
           if (lines.some((line) => /^[-–—־]/.test(line[0]!))) problems.push(`dash: ${text}`);
           return problems;
         });
-        expect(bad, `on ${path}`).toEqual([]);
+        // Soft: every page is checked and reported, not only those before the first that fails.
+        expect.soft(bad, `on ${path}`).toEqual([]);
       }
     });
   });

@@ -57,25 +57,27 @@ test('the guide navigation and previous/next links walk the whole guide in order
   }
 });
 
-test('table of contents links land on their sections', async ({ page }) => {
-  for (const path of guidePaths()) {
+for (const path of guidePaths()) {
+  test(`the table of contents of ${path} lists its sections in order, and each link lands on its section`, async ({ page }) => {
     await page.goto(path);
-    const toc = page.getByRole('navigation', { name: 'בעמוד זה' });
-    const links = toc.getByRole('link');
-    const count = await links.count();
-    expect(count).toBeGreaterThan(0);
-    for (let i = 0; i < count; i++) {
+    const links = page.getByRole('navigation', { name: 'בעמוד זה' }).getByRole('link');
+    // The page's own sections: the headings with heading tools (not the checklist's result heading).
+    const ids = await page.locator('.prose .heading :is(h2, h3)[id]').evaluateAll((hs) => hs.map((h) => h.id));
+    expect(ids.length, 'sections on the page').toBeGreaterThan(0);
+    await expect(links).toHaveCount(ids.length);
+    for (const [i, id] of ids.entries()) {
       const link = links.nth(i);
       const href = (await link.getAttribute('href'))!;
+      expect(decodeURIComponent(href), `link ${i + 1}`).toBe(`#${id}`);
       const name = (await link.textContent())!.trim();
       await link.click();
       await expect(page).toHaveURL(new RegExp(`${href}$`));
-      const target = page.locator(`[id="${href.slice(1)}"]`);
+      const target = page.locator(`[id="${id}"]`);
       await expect(target).toHaveText(name);
       await expect(target).toBeInViewport();
     }
-  }
-});
+  });
+}
 
 test('the copy-link button copies the absolute section URL and says so in Hebrew', async ({ page, context, baseURL }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { load } from 'js-yaml';
+import { countText } from './search-status.ts';
 import { builtPages, useTheme } from './site.ts';
 
 /**
@@ -167,13 +168,13 @@ test.describe('the presenter view', () => {
     await expect(elapsed).toHaveText('00:05');
   });
 
-  test('without JavaScript it is the talk’s script: every screen with its notes', async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto('/talk/presenter/');
-    await expect(page.locator('[data-item]')).toHaveCount(TOTAL);
-    for (const { notes: n } of screens) await expect(page.getByText(n.ask, { exact: true })).toBeVisible();
-    await context.close();
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+    test('it is the talk’s script: every screen with its notes', async ({ page }) => {
+      await page.goto('/talk/presenter/');
+      await expect(page.locator('[data-item]')).toHaveCount(TOTAL);
+      for (const { notes: n } of screens) await expect(page.getByText(n.ask, { exact: true })).toBeVisible();
+    });
   });
 
   test('the notes stay out of search: the page is not indexed, and a phrase only the notes use finds nothing', async ({ page }) => {
@@ -194,8 +195,10 @@ test.describe('the presenter view', () => {
     for (const word of notesOnly.slice(0, 4)) {
       await page.goto(`/search/?q=${encodeURIComponent(word)}`);
       // Search may find the guide's own forms of the word; never the word itself, which only the notes have.
-      await expect(page.locator('main').getByRole('status')).toContainText(/נמצאו/, { timeout: 15_000 });
+      const status = page.locator('main').getByRole('status');
+      await expect(status).toContainText(`„${word}”`);
       const results = page.locator('main [data-search-results]');
+      await expect(status).toHaveText(countText(await results.locator(':scope > li').count(), word));
       await expect(results).not.toContainText(word);
       for (const href of await results.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
         expect(href).not.toContain('/talk/presenter/');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { load } from 'js-yaml';
+import { t } from '../../src/i18n/he.ts';
 import { decodeQr } from './qr.ts';
 import { useTheme } from './site.ts';
 
@@ -118,7 +119,7 @@ test.describe('the projected talk', () => {
     await expect(blank).toHaveCSS('background-color', 'rgb(0, 0, 0)');
     expect(await page.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 3)?.hasAttribute('data-blank'))).toBe(true);
     await expect(toggle).toHaveAttribute('aria-pressed', 'true');
-    await expect(page.locator('#announcer')).toHaveText(/הוחשך/);
+    await expect(page.locator('#announcer')).toHaveText(t.talk.blanked);
     await page.keyboard.press('b');
     await expect(blank).toBeHidden();
     await expect(toggle).toHaveAttribute('aria-pressed', 'false');
@@ -253,15 +254,23 @@ test.describe('the projected talk', () => {
   });
 
   test('the controls fade when the pointer rests, come back when it moves, and stay while focused', async ({ page }) => {
+    // The page's clock, not the wall clock, decides when the pointer has rested: the test moves it on.
+    await page.clock.install();
     await page.goto('/talk/#2');
     const bar = page.getByRole('group', { name: 'ניווט במצגת' });
+    const deck = page.locator('talk-deck');
     await page.mouse.move(300, 300);
+    await expect(deck).not.toHaveAttribute('data-idle');
     await expect(bar).toHaveCSS('opacity', '1');
-    await expect(bar).toHaveCSS('opacity', '0', { timeout: 10_000 });
+    await page.clock.runFor(10_000);
+    await expect(deck).toHaveAttribute('data-idle', '');
+    await expect(bar).toHaveCSS('opacity', '0');
     await page.mouse.move(320, 320);
+    await expect(deck).not.toHaveAttribute('data-idle');
     await expect(bar).toHaveCSS('opacity', '1');
     await button(page, 'המסך הבא').focus();
-    await expect(page.locator('talk-deck')).toHaveAttribute('data-idle', '', { timeout: 10_000 });
+    await page.clock.runFor(10_000);
+    await expect(deck).toHaveAttribute('data-idle', '');
     await expect(bar).toHaveCSS('opacity', '1');
   });
 
@@ -365,16 +374,16 @@ test.describe('the projected talk', () => {
     }
   });
 
-  test('without JavaScript the screens read as one ordered page, each reachable by its address', async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
-    await page.goto('/talk/');
-    const all = page.locator('[data-screens] > [data-screen]');
-    await expect(all).toHaveCount(TOTAL);
-    for (const s of await all.all()) await expect(s).toBeVisible();
-    await page.goto('/talk/#9');
-    await expect(screen(page, 9)).toBeInViewport();
-    await context.close();
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    test('the screens read as one ordered page, each reachable by its address', async ({ page }) => {
+      await page.goto('/talk/');
+      const all = page.locator('[data-screens] > [data-screen]');
+      await expect(all).toHaveCount(TOTAL);
+      for (const s of await all.all()) await expect(s).toBeVisible();
+      await page.goto('/talk/#9');
+      await expect(screen(page, 9)).toBeInViewport();
+    });
   });
 
   test('if the talk script fails to load the page is still a working talk, with no dead buttons', async ({ page }) => {
@@ -404,13 +413,17 @@ test.describe('the projected talk', () => {
       };
       await check('stage');
       await page.keyboard.press('b');
+      await expect(page.locator('[data-blank]')).toBeVisible();
       await check('blanked');
       await page.keyboard.press('b');
+      await expect(page.locator('[data-blank]')).toBeHidden();
       await page.keyboard.press('o');
       await expect(overview(page)).toBeVisible();
       await check('overview');
       await page.setViewportSize({ width: 390, height: 844 });
       await page.keyboard.press('Escape');
+      await expect(overview(page)).toBeHidden();
+      await expect(page.getByRole('banner')).toBeVisible();
       await check('phone');
     });
   }
