@@ -13,16 +13,12 @@ export const he = {
     tagline: 'מדריך להחלטה על שירות הלקוחות',
     description:
       'מדריך מעשי בעברית להחלטה אם להשאיר את שירות הלקוחות בתוך הארגון או להוציא אותו למיקור חוץ, ומה מנהל משאבי האנוש מאבד בדרך.',
-    home: 'דף הבית',
   },
   a11y: {
     skipToContent: 'דילוג לתוכן',
     mainNav: 'ניווט ראשי',
     guideNav: 'חלקי המדריך',
-    toc: 'בעמוד זה',
     pager: 'מעבר בין חלקי המדריך',
-    currentPage: 'העמוד הנוכחי',
-    breadcrumbs: 'מיקום באתר',
     menu: 'תפריט',
   },
   nav: {
@@ -31,7 +27,6 @@ export const he = {
     talk: 'מצגת',
     // "למדריכים" would clash with "המדריך" (the guide) beside it: מדריך is both guide and instructor.
     trainers: 'למנחים',
-    search: 'חיפוש',
   },
   guide: {
     title: 'המדריך',
@@ -53,10 +48,6 @@ export const he = {
     copyFailed: 'לא הצלחנו להעתיק. אפשר להעתיק את הכתובת משורת הכתובת.',
   },
   theme: {
-    toggle: 'ערכת צבעים',
-    light: 'בהירה',
-    dark: 'כהה',
-    system: 'לפי המכשיר',
     switchToDark: 'מעבר לערכה כהה',
     switchToLight: 'מעבר לערכה בהירה',
   },
@@ -266,12 +257,10 @@ export const he = {
     copy: (label: string) => `העתקת הקישור לסעיף „${label}”`,
     copyShort: 'העתקת הקישור',
     qrAlt: (label: string) => `קוד QR לסעיף „${label}”`,
-    siteQrAlt: 'קוד QR לדף הבית של האתר',
     casesTitle: 'תרחישים לסדנה',
     flowTitle: 'מהלך מוצע לסדנה',
     flowTotal: (minutes: number) => `סך הכול ${count(minutes, MINUTES)}`,
     minutes: (n: number) => count(n, MINUTES),
-    handoutTitle: 'דף להדפסה',
     handoutText: 'עמוד A4 אחד עם עיקרי הדברים וקודי QR לאתר, לרשימת ההחלטה ולחלקי המדריך.',
     handoutLink: 'לדף להדפסה',
     talkLink: 'מצגת ההרצאה לטלפון',
@@ -359,7 +348,6 @@ export const he = {
     source: 'המדריך מבוסס על מאמר בנושא שירות לקוחות, מיקור חוץ ומשאבי אנוש.',
     nav: 'קישורים נוספים',
     search: 'חיפוש במדריך',
-    print: 'להדפסה',
   },
 } as const;
 

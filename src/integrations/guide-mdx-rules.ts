@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineHastPlugin } from 'satteri';
 import type { HastPluginInput, PluginFactoryContext } from 'satteri';
-import type { AnswerKey } from '../lib/checklist.ts';
+import type { AnswerKey } from '../lib/checklist-rule.ts';
 import {
   GUIDE_MARKUP_HINT,
   isCommentOnly,

@@ -8,7 +8,7 @@
  * src/lib/checklist-url.ts, reads both: whatever a device holds (an old format, a hand-edited
  * value, markup) goes through the same validation as an untrusted link.
  */
-import { ANSWER_KEYS, answeredCount, isScore, type AnswerKey, type Answers, type Score } from './checklist.ts';
+import { ANSWER_KEYS, answeredCount, isScore, type AnswerKey, type Answers, type Score } from './checklist-rule.ts';
 import { MAX_QUERY_LENGTH, hasAnyAnswerParam, parseChecklistQuery, serializeChecklistQuery, type ParsedQuery } from './checklist-url.ts';
 
 /** Longest stored list of ticked mitigations that is read at all (a few hundred bytes in practice). */

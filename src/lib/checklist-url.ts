@@ -7,8 +7,8 @@
  * reported only as known key names and counts, so no raw text from the address
  * can ever be echoed back into the page.
  */
-import { ANSWER_KEYS, isAnswerKey } from './checklist.ts';
-import type { AnswerKey, Answers, Score } from './checklist.ts';
+import { ANSWER_KEYS, isAnswerKey } from './checklist-rule.ts';
+import type { AnswerKey, Answers, Score } from './checklist-rule.ts';
 
 /** Longest query string (without the leading `?`) that is parsed at all; longer ones are rejected whole. */
 export const MAX_QUERY_LENGTH = 2048;

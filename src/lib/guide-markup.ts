@@ -4,7 +4,7 @@
  * (src/integrations/guide-mdx-rules.ts) and the unit tests share them. Each returns the problems
  * in words an editor can act on; an empty list means the markup is allowed.
  */
-import { ANSWER_KEYS, isAnswerKey, type AnswerKey } from './checklist.ts';
+import { ANSWER_KEYS, isAnswerKey, type AnswerKey } from './checklist-rule.ts';
 
 /** The components an editor may place in the guide, with the attributes each takes. */
 export const GUIDE_COMPONENTS: Readonly<Record<string, readonly string[]>> = {

@@ -93,6 +93,21 @@ const HEB_LETTER_CHAR_RE = new RegExp(`[${HEB_LETTER}]`, 'u');
 const QUOTE_CHAR_RE = new RegExp(`[${QUOTES}]`, 'u');
 
 /**
+ * A search result leads to its guide section with the forms it found in the address
+ * (`?mark=` forms separated by spaces), and the page marks them (src/scripts/search/mark.ts).
+ * The result writes at most MAX_MARKED_FORMS; the page reads no more than that, from at most
+ * MAX_MARK_CHARS of the parameter, whatever an address says.
+ */
+export const MARK_PARAM = 'mark';
+export const MAX_MARKED_FORMS = 24;
+export const MAX_MARK_CHARS = 600;
+
+/** The forms a `mark` parameter asks to mark, within the limits above. */
+export function markedForms(param: string | null): string[] {
+  return (param ?? '').slice(0, MAX_MARK_CHARS).split(' ').filter(Boolean).slice(0, MAX_MARKED_FORMS);
+}
+
+/**
  * Ranges `[start, end)` (UTF-16 indices into the ORIGINAL text) of the words
  * whose normalised form is one of `forms` (compared with final letters folded).
  * Words are delimited exactly as `normalizeText` delimits them: niqqud,

@@ -64,7 +64,13 @@ export interface SearchResult {
   readonly score: number;
 }
 
-export const PAGES_TO_LOAD = 12;
+/**
+ * How many of the best matching records (guide pages, the article's parts, checklist and talk
+ * records) have their text loaded before sections are ranked. More than RESULT_LIMIT: a common
+ * word (`למיקור`) matches a few dozen short records, and at 12 the checklist's and the talk's
+ * records crowded out the article parts that lead to whole guide sections.
+ */
+export const PAGES_TO_LOAD = 24;
 export const RESULT_LIMIT = 20;
 export const EXCERPT_WORDS = 24;
 

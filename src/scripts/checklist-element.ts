@@ -5,10 +5,11 @@
  * page (./checklist-store.ts). All text is already in the markup or in data-t-* attributes; the
  * rule and the address format are the pure modules in src/lib, shared with the unit tests.
  */
-import { ANSWER_KEYS, explain, isAnswerKey, isComplete, type Score } from '../lib/checklist.ts';
+import { ANSWER_KEYS, explain, isAnswerKey, isComplete, type Score } from '../lib/checklist-rule.ts';
 import { serializeChecklistQuery, type ParsedQuery } from '../lib/checklist-url.ts';
 import { progressForm, type View } from '../lib/checklist-state.ts';
-import { announce, fill } from './announce.ts';
+import { announce } from './browser.ts';
+import { fillTemplate } from '../lib/template.ts';
 import * as store from './checklist-store.ts';
 import type { Change } from './checklist-store.ts';
 
@@ -53,7 +54,7 @@ class DecisionChecklist extends HTMLElement {
   }
 
   #t(name: string, values: Record<string, string | number> = {}): string {
-    return fill(this.dataset[name], values);
+    return fillTemplate(this.dataset[name], values);
   }
 
   #answer(radio: HTMLInputElement): void {

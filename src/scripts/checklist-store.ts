@@ -4,7 +4,7 @@
  * step with other tabs. This module is the only one that touches storage or the address; what
  * the answers mean and how stored text is validated is src/lib/checklist-state.ts.
  */
-import { ANSWER_KEYS, setAnswer, type AnswerKey, type Score } from '../lib/checklist.ts';
+import { ANSWER_KEYS, setAnswer, type AnswerKey, type Score } from '../lib/checklist-rule.ts';
 import { serializeChecklistQuery, type ParsedQuery } from '../lib/checklist-url.ts';
 import {
   backToDevice,
@@ -19,25 +19,10 @@ import {
   type View,
 } from '../lib/checklist-state.ts';
 
-const ANSWERS_KEY = 'checklist:answers';
+import { CHECKLIST_ANSWERS_KEY as ANSWERS_KEY, readStored as read, writeStored as write } from './browser.ts';
+
 const TICKS_KEY = 'checklist:ticks';
 
-/** Storage that is missing, full or forbidden (private mode, blocked cookies) reads as empty and writes nothing. */
-function read(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-function write(key: string, value: string | null): void {
-  try {
-    if (value === null) localStorage.removeItem(key);
-    else localStorage.setItem(key, value);
-  } catch {
-    // Nothing to do: the page still works, and on /checklist/ the address carries the answers.
-  }
-}
 
 /** Why the state changed, so each element can decide what to say and where focus goes. */
 export type Cause = 'open' | 'answer' | 'reset' | 'keep' | 'back' | 'elsewhere';

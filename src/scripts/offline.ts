@@ -13,10 +13,8 @@
  * - The offline note (OfflineNote.astro) shows while the device is offline; its text, which says
  *   exactly what is available, comes from offline-note.ts, loaded only then.
  */
+import { readStored, writeStored } from './browser.ts';
 import { mayPrefetchInBackground, mayReloadForMissingCode, type ConnectionHints } from '../lib/offline-policy.ts';
-
-/** Per address: when the page last reloaded because its code was gone. */
-const reloadKey = () => `bifnim:code-reload:${location.pathname}`;
 
 if ('serviceWorker' in navigator) {
   const sw = navigator.serviceWorker;
@@ -69,13 +67,10 @@ if ('serviceWorker' in navigator) {
 addEventListener('vite:preloadError', () => {
   if (!navigator.onLine) return; // offline, reloading cannot bring the code back
   const now = Date.now();
-  try {
-    if (!mayReloadForMissingCode(sessionStorage.getItem(reloadKey()), now)) return;
-    sessionStorage.setItem(reloadKey(), String(now));
-  } catch {
-    return; // without storage there is no way to know this is not a loop: do not reload
-  }
-  location.reload();
+  const key = `bifnim:code-reload:${location.pathname}`; // per address: when it last reloaded for missing code
+  if (!mayReloadForMissingCode(readStored(key, 'sessionStorage'), now)) return;
+  // Without storage there is no way to know this is not a loop: do not reload.
+  if (writeStored(key, String(now), 'sessionStorage')) location.reload();
 });
 
 const note = document.querySelector<HTMLElement>('[data-offline-note]');

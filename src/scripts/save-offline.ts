@@ -6,7 +6,7 @@
  */
 import { roundedSize, type CopyStatus } from '../lib/offline-copy.ts';
 import type { WorkerReply } from '../lib/offline-messages.ts';
-import { announce } from './announce.ts';
+import { announce } from './browser.ts';
 import { fillWithBdi } from './bidi-fill.ts';
 import { activeWorker, ask, COPY_CHANGED } from './offline-worker.ts';
 

@@ -24,7 +24,8 @@ if (stale.length > 0) {
   // code of the page is redrawn at once (a few milliseconds), so a later print is already right.
   let redrawn: Promise<void> | undefined;
   const redrawAll = () =>
-    (redrawn ??= import('../lib/qr.ts').then(({ qrSvg }) => {
+    // The import alone first (see site.ts), so a failed load raises `vite:preloadError`.
+    (redrawn ??= (() => import('../lib/qr.ts'))().then(({ qrSvg }) => {
       for (const img of stale) {
         const target = rebased(img.dataset['qrPath'] ?? '/');
         img.src = `data:image/svg+xml,${encodeURIComponent(qrSvg(target))}`;

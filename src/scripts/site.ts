@@ -1,41 +1,19 @@
 /**
- * The only script every page loads before interaction: the theme switch, the copy-link buttons,
- * the search shortcuts and the service worker's registration. Strings come from the
- * server-rendered markup (data-* attributes), so no dictionary is shipped; heavier features
- * (search, marking found words) load their own code on first use.
+ * The only script every page loads before interaction: the theme switch (its code sits beside
+ * ThemeToggle.astro), the copy-link buttons, the search shortcuts and the service worker's
+ * registration. Strings come from the server-rendered markup (data-* attributes), so no
+ * dictionary is shipped; heavier features (search, marking found words) load their own code on
+ * first use.
  */
 
 // Offline support: the service worker registers after load (nothing added to first paint).
 import './offline.ts';
+// The guide's embedded checklist: its element's code comes on first touch (nothing without one).
+import './checklist-on-demand.ts';
+import '../components/theme-toggle.ts';
+import { announce, isTyping } from './browser.ts';
 
-import { announce } from './announce.ts';
-
-const root = document.documentElement;
 const announcer = document.getElementById('announcer');
-
-// Theme: the saved choice (if any) was applied before first paint by theme-init.js.
-const darkQuery = matchMedia('(prefers-color-scheme: dark)');
-const isDark = () => (root.dataset['theme'] ?? (darkQuery.matches ? 'dark' : 'light')) === 'dark';
-for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
-  const sync = () => {
-    const dark = isDark();
-    button.setAttribute('aria-label', (dark ? button.dataset['labelLight'] : button.dataset['labelDark']) ?? '');
-    button.dataset['current'] = dark ? 'dark' : 'light';
-  };
-  sync();
-  darkQuery.addEventListener('change', sync);
-  button.addEventListener('click', () => {
-    const next = isDark() ? 'light' : 'dark';
-    root.dataset['theme'] = next;
-    try {
-      localStorage.setItem('theme', next);
-    } catch {
-      // Private mode: the choice lasts for this page only.
-    }
-    sync();
-  });
-  button.dataset['upgraded'] = '';
-}
 
 // Copy-link buttons: copy the absolute URL that ends in the section's stable id, show a short
 // confirmation beside the button (data-state, styled in CSS) and announce the full sentence.
@@ -96,7 +74,11 @@ const openSearch = () => {
   if (!searchDialog.open) searchDialog.showModal();
   box?.focus();
   dialogCode ??= new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('search code: no answer')), 10_000);
+    const timer = setTimeout(() => reject(new Error('timeout')), 10_000);
+    // One chain on purpose: Vite's preload wrapper then takes the handlers in, so a failed load
+    // is handled here (the search page, below, which is the new deploy's page when a deploy
+    // removed this code) and is not raised as `vite:preloadError`, which would reload the page
+    // instead and lose what was typed (offline.ts reloads for other lazily loaded code).
     import('./search/dialog.ts').then(resolve, reject).finally(() => clearTimeout(timer));
   });
   dialogCode.then(
@@ -115,20 +97,19 @@ for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-search-op
   });
 }
 document.addEventListener('keydown', (event) => {
-  const target = event.target as HTMLElement;
-  const typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
   if ((event.key === 'k' || event.key === 'K' || event.code === 'KeyK') && (event.ctrlKey || event.metaKey)) {
     event.preventDefault();
     openSearch();
   } else if (
     // The physical "/" key too: on a Hebrew keyboard layout it types "." (event.key) instead.
     (event.key === '/' || event.code === 'Slash') &&
-    !typing && !event.ctrlKey && !event.metaKey && !event.altKey
+    !isTyping(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey
   ) {
     event.preventDefault();
     openSearch();
   }
 });
 
-// A search result leads here with ?mark=: mark the words it found (code loaded only then).
+// A search result leads here with ?mark= (MARK_PARAM in src/lib/hebrew-words.ts, not imported so
+// that every page does not load that module): mark the words it found (code loaded only then).
 if (new URLSearchParams(location.search).has('mark')) void import('./search/mark.ts');

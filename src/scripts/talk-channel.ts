@@ -4,6 +4,7 @@
  * messages mean, and which state wins, is src/lib/talk-sync.ts; every message is checked there
  * before it is used. Closing a window says bye; the other windows carry on alone.
  */
+import { writeStored } from './browser.ts';
 import {
   bye,
   createSync,
@@ -39,12 +40,9 @@ function openWire(total: number, onMessage: (message: SyncMessage) => void): Wir
   let count = 0;
   return {
     send(message) {
-      try {
-        // The nonce makes every write a change, so a repeated message still fires the event.
-        localStorage.setItem(NAME, JSON.stringify({ ...message, nonce: `${Date.now()}.${count++}` }));
-      } catch {
-        // Storage is off (private mode, quota): this window simply does not sync.
-      }
+      // The nonce makes every write a change, so a repeated message still fires the event. Where
+      // storage is off (private mode, quota) this window simply does not sync.
+      writeStored(NAME, JSON.stringify({ ...message, nonce: `${Date.now()}.${count++}` }));
     },
   };
 }

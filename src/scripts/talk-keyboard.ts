@@ -4,6 +4,7 @@
  * number are gathered until Enter. Listening on window in the capture phase lets a talk key stop
  * there: on a Hebrew layout the full stop sits on the / key, which elsewhere opens search.
  */
+import { isTyping } from './browser.ts';
 import type { Direction } from '../lib/talk-nav.ts';
 import { jumpTarget, pushDigit, talkCommand, type TalkCommand } from '../lib/talk-keys.ts';
 
@@ -38,7 +39,7 @@ export function bindTalkKeys(target: KeyTarget): void {
       if (event.defaultPrevented) return;
       const el = event.target instanceof HTMLElement ? event.target : null;
       // Typing, and dialogs (search, the overview) keep their keys.
-      if (el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || el.closest('dialog'))) return;
+      if (isTyping(el) || el?.closest('dialog')) return;
       // Space on a button or a link activates it; only the page itself takes Space as "next".
       if (event.key === ' ' && el?.closest('button, a, summary')) return;
       const command = talkCommand(event, target.dir(), digits !== '');

@@ -4,7 +4,7 @@
  * (src/lib/talk-nav.ts), Enter or a click picks a screen, Escape or O closes. The grid is built on
  * first use.
  */
-import { fill } from './announce.ts';
+import { fillTemplate } from '../lib/template.ts';
 import { directionOf } from './talk-keyboard.ts';
 import { previewOf, titleOf } from './talk-preview.ts';
 import { gridMove } from '../lib/talk-nav.ts';
@@ -31,7 +31,7 @@ function build(dialog: HTMLDialogElement, screens: readonly HTMLElement[], label
       button.type = 'button';
       button.className = 'talk-overview__pick';
       button.dataset['n'] = String(i + 1);
-      button.textContent = fill(label, { n: i + 1, title: titleOf(screen) });
+      button.textContent = fillTemplate(label, { n: i + 1, title: titleOf(screen) });
       item.append(previewOf(screen), button);
       return item;
     }),

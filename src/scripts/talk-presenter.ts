@@ -4,12 +4,12 @@
  * elapsed time and the clock, with the projected view's keys. It follows the projected window and
  * leads it (src/scripts/talk-channel.ts); either can be closed and the other goes on alone.
  */
-import { announce, fill } from './announce.ts';
+import { readStored, writeStored } from './browser.ts';
+import { required } from './dom.ts';
 import { joinTalk, type TalkSession } from './talk-channel.ts';
-import { bindTalkKeys, directionOf, type WindowCommand } from './talk-keyboard.ts';
-import { openOverview } from './talk-overview.ts';
-import { previewOf, titleOf } from './talk-preview.ts';
-import { applyMove, screenFromHash, type Move } from '../lib/talk-nav.ts';
+import { previewOf } from './talk-preview.ts';
+import { announceScreen, bindTalkWindow, type TalkWindow } from './talk-window.ts';
+import { screenFromHash } from '../lib/talk-nav.ts';
 import { hasPeer, type SyncModel, type TalkState } from '../lib/talk-sync.ts';
 import { elapsed, formatElapsed, parseTimer, pauseTimer, resumeTimer, startTimer, type Timer } from '../lib/talk-timer.ts';
 
@@ -24,12 +24,28 @@ class TalkPresenter extends HTMLElement {
   #state: TalkState = { screen: 1, blank: false };
   #session: TalkSession | undefined;
   #timer: Timer = startTimer(Date.now());
+  #window!: TalkWindow;
 
   connectedCallback(): void {
     const items = [...this.querySelectorAll<HTMLElement>('[data-item]')];
     this.#screens = items.map((item) => item.querySelector<HTMLElement>('.talk-screen')!);
     this.#notes = items.map((item) => item.querySelector<HTMLElement>('[data-notes-of]')!);
     this.#total = items.length;
+    this.#window = {
+      host: this,
+      screens: this.#screens,
+      current: () => this.#state.screen,
+      go: (n) => this.#go(n),
+      toggleBlank: () => {
+        this.#change({ ...this.#state, blank: !this.#state.blank });
+        return this.#state.blank;
+      },
+      showDigits: (digits) => {
+        const out = this.#q<HTMLOutputElement>('[data-jump]');
+        out.hidden = digits === '';
+        out.textContent = digits;
+      },
+    };
     this.#state = { screen: screenFromHash(location.hash, this.#total) ?? 1, blank: false };
     this.#render();
     this.#session = joinTalk(
@@ -40,27 +56,7 @@ class TalkPresenter extends HTMLElement {
       (model) => this.#showPeers(model),
     );
 
-    addEventListener('hashchange', () => {
-      const n = screenFromHash(location.hash, this.#total);
-      if (n === null) history.replaceState(history.state, '', `#${this.#state.screen}`);
-      else this.#go(n);
-    });
-    bindTalkKeys({
-      total: this.#total,
-      dir: () => directionOf(this),
-      run: (command) => this.#run(command),
-      jump: (n) => this.#go(n),
-      showDigits: (digits) => {
-        const out = this.#q<HTMLOutputElement>('[data-jump]');
-        out.hidden = digits === '';
-        out.textContent = digits;
-      },
-    });
-    for (const button of this.querySelectorAll<HTMLButtonElement>('[data-move]')) {
-      button.addEventListener('click', () => this.#move(button.dataset['move'] as Move));
-    }
-    this.#q('[data-blank-toggle]').addEventListener('click', () => this.#run({ kind: 'blank' }));
-    this.#q('[data-overview]').addEventListener('click', () => this.#run({ kind: 'overview' }));
+    bindTalkWindow(this.#window);
     const printScript = this.#q('[data-print]');
     printScript.addEventListener('click', () => print());
     printScript.dataset['upgraded'] = '';
@@ -68,32 +64,7 @@ class TalkPresenter extends HTMLElement {
   }
 
   #q<T extends HTMLElement = HTMLElement>(selector: string): T {
-    return this.querySelector<T>(selector)!;
-  }
-
-  #run(command: WindowCommand): void {
-    switch (command.kind) {
-      case 'move':
-        return this.#move(command.move);
-      case 'blank': {
-        const blank = !this.#state.blank;
-        this.#change({ ...this.#state, blank });
-        announce(blank ? (this.dataset['tBlanked'] ?? '') : (this.dataset['tUnblanked'] ?? ''));
-        return;
-      }
-      case 'overview':
-        return this.#overview();
-      case 'fullscreen':
-        if (document.fullscreenElement) void document.exitFullscreen();
-        else void document.documentElement.requestFullscreen().catch(() => {});
-        return;
-      case 'presenter':
-        return; // This is the presenter view.
-    }
-  }
-
-  #move(move: Move): void {
-    this.#go(applyMove(this.#state.screen, move, this.#total));
+    return required<T>(this, selector, 'talk-presenter');
   }
 
   #go(n: number): void {
@@ -109,10 +80,7 @@ class TalkPresenter extends HTMLElement {
     const moved = state.screen !== this.#state.screen;
     this.#state = state;
     this.#render();
-    if (moved && speak) {
-      const title = titleOf(this.#screens[state.screen - 1]);
-      announce(fill(this.dataset['tAnnounce'], { n: state.screen, total: this.#total, title }));
-    }
+    if (moved && speak) announceScreen(this.#window);
   }
 
   #render(): void {
@@ -143,34 +111,17 @@ class TalkPresenter extends HTMLElement {
     this.#q('[data-audience]').hidden = connected;
   }
 
-  #overview(): void {
-    const dialog = this.querySelector<HTMLDialogElement>('[data-overview-dialog]');
-    if (!dialog || dialog.open) return;
-    openOverview({
-      dialog,
-      screens: this.#screens,
-      current: this.#state.screen,
-      label: this.dataset['tOverviewItem'] ?? '',
-      pick: (n) => this.#go(n),
-    });
-  }
-
   /** Elapsed time since the window opened (kept across reloads of this tab), and the clock. */
   #setUpTimer(): void {
     try {
-      const saved = parseTimer(JSON.parse(sessionStorage.getItem(TIMER_KEY) ?? 'null'), Date.now());
+      const saved = parseTimer(JSON.parse(readStored(TIMER_KEY, 'sessionStorage') ?? 'null'), Date.now());
       if (saved) this.#timer = saved;
     } catch {
-      // Nothing saved, or storage is off: the timer starts now.
+      // Nothing saved, or damaged: the timer starts now.
     }
     const pause = this.#q<HTMLButtonElement>('[data-timer-pause]');
-    const save = () => {
-      try {
-        sessionStorage.setItem(TIMER_KEY, JSON.stringify(this.#timer));
-      } catch {
-        // Storage is off: the timer lasts as long as this page.
-      }
-    };
+    // Where storage is off, the timer lasts as long as this page.
+    const save = () => void writeStored(TIMER_KEY, JSON.stringify(this.#timer), 'sessionStorage');
     const tick = () => {
       const now = Date.now();
       this.#q('[data-elapsed]').textContent = formatElapsed(elapsed(this.#timer, now));

@@ -6,12 +6,13 @@
  * src/lib; this file only wires it to the page. Its controls show once it has run
  * (talk-deck:defined in src/styles/talk.css), so if it never runs the list simply stays a list.
  */
-import { announce, fill } from './announce.ts';
+import { announce } from './browser.ts';
+import { required } from './dom.ts';
 import { joinTalk, type TalkSession } from './talk-channel.ts';
-import { bindTalkKeys, directionOf, type WindowCommand } from './talk-keyboard.ts';
-import { openOverview } from './talk-overview.ts';
-import { titleOf } from './talk-preview.ts';
-import { applyMove, screenFromHash, swipeMove, type Move } from '../lib/talk-nav.ts';
+import { directionOf } from './talk-keyboard.ts';
+import { announceScreen, bindTalkWindow, moveBy, runCommand, toggleFullscreen, type TalkWindow } from './talk-window.ts';
+import { screenFromHash, swipeMove } from '../lib/talk-nav.ts';
+import { fillTemplate } from '../lib/template.ts';
 import type { TalkState } from '../lib/talk-sync.ts';
 
 /** The landscape layout in which the screens form one 16:9 stage: keep in step with talk.css. */
@@ -27,10 +28,25 @@ class TalkDeck extends HTMLElement {
   #state: TalkState = { screen: 1, blank: false };
   #session: TalkSession | undefined;
   #stage = matchMedia(STAGE_MEDIA);
+  #window!: TalkWindow;
 
   connectedCallback(): void {
     this.#screens = [...this.querySelectorAll<HTMLElement>('[data-screens] > [data-screen]')];
     this.#total = this.#screens.length;
+    this.#window = {
+      host: this,
+      screens: this.#screens,
+      current: () => this.#state.screen,
+      go: (n) => this.#go(n),
+      toggleBlank: () => {
+        this.#change({ ...this.#state, blank: !this.#state.blank }, true);
+        return this.#state.blank;
+      },
+      showDigits: (digits) => this.#showDigits(digits),
+      openPresenter: () => {
+        if (!this.#openPresenter()) announce(this.dataset['tPopupBlocked'] ?? '');
+      },
+    };
     const fromAddress = screenFromHash(location.hash, this.#total);
     this.#state = { screen: fromAddress ?? 1, blank: false };
     this.#render(fromAddress !== null);
@@ -52,24 +68,8 @@ class TalkDeck extends HTMLElement {
       this.#render();
       this.#scrollTo(this.#state.screen);
     });
-    addEventListener('hashchange', () => {
-      const n = screenFromHash(location.hash, this.#total);
-      if (n === null) history.replaceState(history.state, '', `#${this.#state.screen}`);
-      else this.#go(n);
-    });
-    bindTalkKeys({
-      total: this.#total,
-      dir: () => directionOf(this),
-      run: (command) => this.#run(command),
-      jump: (n) => this.#go(n),
-      showDigits: (digits) => this.#showDigits(digits),
-    });
-    for (const button of this.querySelectorAll<HTMLButtonElement>('[data-move]')) {
-      button.addEventListener('click', () => this.#move(button.dataset['move'] as Move));
-    }
-    this.#q('[data-blank-toggle]').addEventListener('click', () => this.#run({ kind: 'blank' }));
-    this.#q('[data-blank]').addEventListener('click', () => this.#run({ kind: 'blank' }));
-    this.#q('[data-overview]').addEventListener('click', () => this.#run({ kind: 'overview' }));
+    bindTalkWindow(this.#window);
+    this.#q('[data-blank]').addEventListener('click', () => runCommand(this.#window, { kind: 'blank' }));
     this.#setUpFullscreen();
     this.#q<HTMLAnchorElement>('[data-presenter]').addEventListener('click', (event) => {
       if (this.#openPresenter()) event.preventDefault();
@@ -79,7 +79,7 @@ class TalkDeck extends HTMLElement {
   }
 
   #q<T extends HTMLElement = HTMLElement>(selector: string): T {
-    return this.querySelector<T>(selector)!;
+    return required<T>(this, selector, 'talk-deck');
   }
 
   /** The screen under the middle of the viewport is the current one, however the reader got there. */
@@ -94,29 +94,6 @@ class TalkDeck extends HTMLElement {
       { rootMargin: '-50% 0px -50% 0px' },
     );
     for (const screen of this.#screens) seen.observe(screen);
-  }
-
-  #run(command: WindowCommand): void {
-    switch (command.kind) {
-      case 'move':
-        return this.#move(command.move);
-      case 'blank': {
-        const blank = !this.#state.blank;
-        this.#change({ ...this.#state, blank }, true);
-        announce(blank ? (this.dataset['tBlanked'] ?? '') : (this.dataset['tUnblanked'] ?? ''));
-        return;
-      }
-      case 'overview':
-        return this.#overview();
-      case 'fullscreen':
-        return this.#toggleFullscreen();
-      case 'presenter':
-        if (!this.#openPresenter()) announce(this.dataset['tPopupBlocked'] ?? '');
-    }
-  }
-
-  #move(move: Move): void {
-    this.#go(applyMove(this.#state.screen, move, this.#total));
   }
 
   /** Goes to screen n because of this window's reader: shows it, says so, and tells the other windows. */
@@ -140,8 +117,7 @@ class TalkDeck extends HTMLElement {
     this.#render();
     if (!moved || !bringIntoView) return;
     this.#scrollTo(state.screen);
-    const title = titleOf(this.#screens[state.screen - 1]);
-    announce(fill(this.dataset['tAnnounce'], { n: state.screen, total: this.#total, title }));
+    announceScreen(this.#window);
   }
 
   #scrollTo(n: number): void {
@@ -173,20 +149,8 @@ class TalkDeck extends HTMLElement {
   #showDigits(digits: string): void {
     const out = this.#q<HTMLOutputElement>('[data-jump]');
     out.hidden = digits === '';
-    out.textContent = digits ? fill(this.dataset['tJump'], { n: digits }) : '';
+    out.textContent = digits ? fillTemplate(this.dataset['tJump'], { n: digits }) : '';
     this.#wake();
-  }
-
-  #overview(): void {
-    const dialog = this.querySelector<HTMLDialogElement>('[data-overview-dialog]');
-    if (!dialog || dialog.open) return;
-    openOverview({
-      dialog,
-      screens: this.#screens,
-      current: this.#state.screen,
-      label: this.dataset['tOverviewItem'] ?? '',
-      pick: (n) => this.#go(n),
-    });
   }
 
   /** Opens (or brings back) the presenter window at this screen; false when the browser blocked it. */
@@ -199,17 +163,11 @@ class TalkDeck extends HTMLElement {
   #setUpFullscreen(): void {
     const button = this.#q<HTMLButtonElement>('[data-fullscreen]');
     button.hidden = !document.fullscreenEnabled;
-    button.addEventListener('click', () => this.#toggleFullscreen());
+    button.addEventListener('click', () => toggleFullscreen());
     const label = button.firstChild;
     document.addEventListener('fullscreenchange', () => {
       if (label) label.textContent = `${(document.fullscreenElement ? this.dataset['tExitFullscreen'] : this.dataset['tFullscreen']) ?? ''} `;
     });
-  }
-
-  #toggleFullscreen(): void {
-    if (!document.fullscreenEnabled) return;
-    if (document.fullscreenElement) void document.exitFullscreen();
-    else void document.documentElement.requestFullscreen().catch(() => {});
   }
 
   /** Sideways swipes (and mouse drags) move in the page direction; up and down scroll natively. */
@@ -222,7 +180,7 @@ class TalkDeck extends HTMLElement {
       if (!start) return;
       const move = swipeMove(e.clientX - start.x, e.clientY - start.y, directionOf(this));
       start = null;
-      if (move) this.#move(move);
+      if (move) moveBy(this.#window, move);
     });
   }
 

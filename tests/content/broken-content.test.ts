@@ -312,6 +312,14 @@ const breakages: Breakage[] = [
     field: /\bsection\b/,
   },
   {
+    name: 'a talk screen with both a section and another place to lead to fails the build naming the file and the field',
+    file: 'content/talk/screens.yaml',
+    apply: (dir) =>
+      edit(dir, 'content/talk/screens.yaml', replaceOnce(/^ {2}section: premium-brand$/m, '  section: premium-brand\n  leadsTo: checklist')),
+    names: fileName('content/talk/screens.yaml'),
+    field: /\bleadsTo\b/,
+  },
+  {
     name: 'a second talk screen with an existing id fails the build naming the file, the line and the id',
     file: 'content/talk/screens.yaml',
     apply: (dir) =>

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ANSWER_KEYS, SCORES, type AnswerKey, type Answers, type Score } from '../../src/lib/checklist.ts';
+import { ANSWER_KEYS, SCORES, type AnswerKey, type Answers, type Score } from '../../src/lib/checklist-rule.ts';
 import {
   backToDevice,
   keepLink,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ANSWER_KEYS, SCORES, isAnswerKey, recommend } from '../../src/lib/checklist.ts';
-import type { AnswerKey, Answers, Score } from '../../src/lib/checklist.ts';
+import { ANSWER_KEYS, SCORES, isAnswerKey, recommend } from '../../src/lib/checklist-rule.ts';
+import type { AnswerKey, Answers, Score } from '../../src/lib/checklist-rule.ts';
 import {
   MAX_QUERY_LENGTH,
   hasAnyAnswerParam,

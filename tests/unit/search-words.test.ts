@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PARTICLES, inflects, isParticle, keyPrefixOf, keysOf, sameSpelling, skeleton, stems } from '../../src/lib/hebrew-morphology.ts';
-import { foldFinals, markRanges, normalizeText, words } from '../../src/lib/hebrew-words.ts';
+import { foldFinals, MAX_MARK_CHARS, MAX_MARKED_FORMS, markedForms, markRanges, normalizeText, words } from '../../src/lib/hebrew-words.ts';
 import { isStopWord } from '../../src/lib/search-stopwords.ts';
 
 describe('normalizeText', () => {
@@ -256,5 +256,19 @@ describe('properties (fast-check)', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the mark parameter a search result leads with', () => {
+  it('reads the forms separated by spaces, skipping empty ones', () => {
+    expect(markedForms('עובדים  והעובדים ')).toEqual(['עובדים', 'והעובדים']);
+    expect(markedForms(null)).toEqual([]);
+  });
+
+  it('reads no more forms and no more text than a result ever writes, whatever the address says', () => {
+    const many = Array.from({ length: MAX_MARKED_FORMS + 10 }, (_, i) => `מילה${i}`).join(' ');
+    expect(markedForms(many)).toHaveLength(MAX_MARKED_FORMS);
+    const long = `${'א'.repeat(MAX_MARK_CHARS - 1)} ב`;
+    expect(markedForms(long)).toEqual(['א'.repeat(MAX_MARK_CHARS - 1)]);
   });
 });

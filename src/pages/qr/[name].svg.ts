@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { absolute, allTargets } from '../../data/links.ts';
+import { absolute, allTargets } from '../../build-data/link-targets.ts';
 import { qrSvg } from '../../lib/qr.ts';
 
 /** One QR code per target, generated at build time as a static SVG file: /qr/<name>.svg. */

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { getChecklist } from '../../data/checklist.ts';
-import { getGuide } from '../../data/guide.ts';
-import { talkScreens } from '../../data/links.ts';
+import { getChecklist } from '../../build-data/checklist-content.ts';
+import { guideSections } from '../../build-data/guide-pages.ts';
+import { talkScreens } from '../../build-data/talk-screens.ts';
 import { t } from '../../i18n/he.ts';
 import { articleRecords, checklistRecords, talkRecords } from '../../lib/search-records.ts';
 
@@ -12,7 +12,7 @@ import { articleRecords, checklistRecords, talkRecords } from '../../lib/search-
  * (src/lib/search-records.ts), and the editors' vocabulary, all from validated content. The step reads this file and removes it from dist/.
  */
 export const GET: APIRoute = async () => {
-  const sections = new Map((await getGuide()).flatMap((p) => p.headings.map((h) => [h.slug, { href: `${p.href}#${h.slug}`, title: h.text }] as const)));
+  const sections = await guideSections();
   const paragraphs = (await getCollection('article')).map((entry) => ({ id: entry.id, text: entry.data.text }));
   const records = [
     ...checklistRecords(await getChecklist(), t.search.records),

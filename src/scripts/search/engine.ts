@@ -8,7 +8,7 @@
 import { stems } from '../../lib/hebrew-morphology.ts';
 import { chunksFor, createLexicon, parseRoot, type LexiconRoot } from '../../lib/search-lexicon.ts';
 import { docFromFragment, type IndexedDoc } from '../../lib/search-doc.ts';
-import { rankPages, rankSections, type FormHit, type SearchResult } from '../../lib/search-merge.ts';
+import { EXCERPT_WORDS, rankPages, rankSections, type FormHit, type SearchResult } from '../../lib/search-merge.ts';
 import { lexiconRanges, parseQuery, planForms, planQuery, type QueryPlan } from '../../lib/search-query.ts';
 import { suggestQuery } from '../../lib/search-suggest.ts';
 
@@ -182,7 +182,9 @@ export function loadEngine(): Promise<Searcher> {
     const pagefind = pagefindModule.createInstance({
       basePath: '/pagefind/',
       noWorker: true,
-      excerptLength: 24,
+      // Its own excerpts are not shown (the site cuts its own from the section's text), but keep
+      // them no longer than ours.
+      excerptLength: EXCERPT_WORDS,
       // The entry file's address names this build, so the search page could ask for it early.
       ...(root.tag ? { metaCacheTag: root.tag } : {}),
     });

@@ -3,9 +3,9 @@
  * separated by spaces). The parameter is only compared with the page's own words; it is never
  * inserted into the page.
  */
-import { markRanges } from '../../lib/hebrew-words.ts';
+import { MARK_PARAM, markedForms, markRanges } from '../../lib/hebrew-words.ts';
 
-const forms = (new URLSearchParams(location.search).get('mark') ?? '').slice(0, 600).split(' ').filter(Boolean).slice(0, 24);
+const forms = markedForms(new URLSearchParams(location.search).get(MARK_PARAM));
 const root = document.querySelector('[data-pagefind-body] .prose');
 if (root && forms.length) {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);

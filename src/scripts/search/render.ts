@@ -4,6 +4,9 @@
  * site's own text; the reader's query is only ever set as text, inside <bdi> so a Latin or mixed
  * query keeps its place in the Hebrew sentence, never parsed as HTML.
  */
+import { fillNodes } from '../bidi-fill.ts';
+import { required } from '../dom.ts';
+import { MARK_PARAM, MAX_MARKED_FORMS } from '../../lib/hebrew-words.ts';
 import type { SearchResult } from '../../lib/search-merge.ts';
 import type { QueryPlan } from '../../lib/search-query.ts';
 import type { SearchOutcome } from './engine.ts';
@@ -23,11 +26,7 @@ export interface SearchView {
 
 /** The view inside a server-rendered search panel. */
 export function viewOf(root: ParentNode): { input: HTMLInputElement; view: SearchView } {
-  const find = <T extends Element>(selector: string) => {
-    const el = root.querySelector<T>(selector);
-    if (!el) throw new Error(`search panel: ${selector} is missing`);
-    return el;
-  };
+  const find = <T extends Element>(selector: string) => required<T>(root, selector, 'search panel');
   return {
     input: find<HTMLInputElement>('input[type="search"]'),
     view: {
@@ -40,25 +39,6 @@ export function viewOf(root: ParentNode): { input: HTMLInputElement; view: Searc
   };
 }
 
-/**
- * Fills a template's `{name}` placeholders with nodes: text as it is, `{q}` (the query) and
- * numbers inside <bdi>, the query between Hebrew quotation marks.
- */
-export function fillNodes(template: string, values: Readonly<Record<string, string | number>>): Node[] {
-  const out: Node[] = [];
-  let at = 0;
-  for (const m of template.matchAll(/\{(\w+)\}/g)) {
-    out.push(document.createTextNode(template.slice(at, m.index)));
-    const value = values[m[1]!];
-    const bdi = document.createElement('bdi');
-    bdi.textContent = value === undefined ? '' : String(value);
-    out.push(...(m[1] === 'q' ? [document.createTextNode('„'), bdi, document.createTextNode('”')] : [bdi]));
-    at = m.index + m[0].length;
-  }
-  out.push(document.createTextNode(template.slice(at)));
-  return out;
-}
-
 /** Which count template Hebrew's plural rules call for: one result, or any other number. */
 export function countTemplate(n: number, templates: DOMStringMap): string {
   const rule = new Intl.PluralRules('he').select(n);
@@ -66,7 +46,7 @@ export function countTemplate(n: number, templates: DOMStringMap): string {
 }
 
 function say(view: SearchView, template: string | undefined, values: Readonly<Record<string, string | number>> = {}, extra = '') {
-  view.status.replaceChildren(...fillNodes(template ?? '', values), ...(extra ? [document.createTextNode(` ${extra}`)] : []));
+  view.status.replaceChildren(...fillNodes(template, values), ...(extra ? [document.createTextNode(` ${extra}`)] : []));
 }
 
 /** Shows a passing state: loading (slow or not) while nothing else is shown yet. */
@@ -120,7 +100,7 @@ function setSuggestion(view: SearchView, suggestion: string | null): void {
 export function resultHref(result: SearchResult): string {
   const [path, hash = ''] = result.href.split('#');
   const url = new URL(path ?? '/', location.origin);
-  if (result.forms.length && result.part === 'guide') url.searchParams.set('mark', result.forms.slice(0, 24).join(' '));
+  if (result.forms.length && result.part === 'guide') url.searchParams.set(MARK_PARAM, result.forms.slice(0, MAX_MARKED_FORMS).join(' '));
   return `${url.pathname}${url.search}${hash ? `#${hash}` : ''}`;
 }
 

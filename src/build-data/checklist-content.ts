@@ -1,18 +1,15 @@
 import { getCollection } from 'astro:content';
-import { ANSWER_KEYS, recommend, type AnswerKey } from '../lib/checklist.ts';
+import { ANSWER_KEYS, recommend, type AnswerKey } from '../lib/checklist-rule.ts';
 import { serializeChecklistQuery } from '../lib/checklist-url.ts';
 import { RISK_IDS } from '../lib/contract.ts';
-import { getGuide } from './guide.ts';
+import { guideSection } from './guide-pages.ts';
 import { t } from '../i18n/he.ts';
 
 /** A guide section as the checklist links to it: its address and the guide's own heading for it. */
 async function section(id: string): Promise<{ href: string; title: string }> {
-  for (const page of await getGuide()) {
-    const heading = page.headings.find((h) => h.slug === id);
-    // The guide numbers the four risks ("1. שחיקת התרבות…"); a link names the section without its number.
-    if (heading) return { href: `${page.href}#${id}`, title: heading.text.trim().replace(/^\d+\.\s*/, '') };
-  }
-  throw new Error(`No guide page has the section id "${id}"`);
+  const { href, title } = await guideSection(id);
+  // The guide numbers the four risks ("1. שחיקת התרבות…"); a link names the section without its number.
+  return { href, title: title.trim().replace(/^\d+\.\s*/, '') };
 }
 
 let cached: ReturnType<typeof load> | undefined;

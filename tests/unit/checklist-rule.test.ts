@@ -15,9 +15,13 @@ import {
   pullOf,
   recommend,
   setAnswer,
-  withoutAnswer,
-} from '../../src/lib/checklist.ts';
-import type { AnswerKey, Answers, Recommendation, Score } from '../../src/lib/checklist.ts';
+} from '../../src/lib/checklist-rule.ts';
+import type { AnswerKey, Answers, Recommendation, Score } from '../../src/lib/checklist-rule.ts';
+
+/** The same answers with one question left unanswered. */
+function without(answers: Answers, key: AnswerKey): Answers {
+  return Object.fromEntries(Object.entries(answers).filter(([k]) => k !== key));
+}
 
 /** Builds complete answers from the six scores in contract order. */
 function answersOf(
@@ -177,7 +181,7 @@ describe('recommend', () => {
     });
 
     it.each(ANSWER_KEYS)('gives no recommendation when only %s is missing', (missing) => {
-      const answers = withoutAnswer(answersOf(2, 2, 2, 2, 2, 2), missing);
+      const answers = without(answersOf(2, 2, 2, 2, 2, 2), missing);
       expect(recommend(answers)).toBeNull();
       expect(explain(answers)).toBeNull();
     });
@@ -355,7 +359,7 @@ describe('explain', () => {
   });
 });
 
-describe('setAnswer and withoutAnswer', () => {
+describe('setAnswer', () => {
   it('adds an answer without changing the original answers', () => {
     const before: Answers = Object.freeze({ brand: 1 });
     const after = setAnswer(before, 'complexity', 2);
@@ -384,20 +388,9 @@ describe('setAnswer and withoutAnswer', () => {
     expect(() => setAnswer({}, '__proto__' as AnswerKey, 1)).toThrow(RangeError);
   });
 
-  it('removes an answer without changing the original answers', () => {
-    const before: Answers = Object.freeze({ brand: 1, focus: 2 });
-    const after = withoutAnswer(before, 'brand');
-    expect(after).toEqual({ focus: 2 });
-    expect(before).toEqual({ brand: 1, focus: 2 });
-  });
-
-  it('leaves answers unchanged in content when removing a question that was never answered', () => {
-    expect(withoutAnswer({ focus: 2 }, 'brand')).toEqual({ focus: 2 });
-  });
-
-  it('makes a complete set incomplete when one answer is removed, and complete again when it is set back', () => {
+  it('completes a set that lacked one answer, in question order', () => {
     const full = answersOf(1, 2, 0, 1, 2, 0);
-    const partial = withoutAnswer(full, 'feedback');
+    const partial = without(full, 'feedback');
     expect(isComplete(partial)).toBe(false);
     expect(setAnswer(partial, 'feedback', 0)).toEqual(full);
   });

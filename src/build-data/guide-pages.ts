@@ -40,9 +40,39 @@ async function load(): Promise<GuidePage[]> {
   return pages;
 }
 
-/** Where a contract section lives: `/guide/<page>/#<id>`. */
+/** A section of the guide: where it lives and what its heading says. */
+export interface GuideSection {
+  /** `/guide/<page>/#<id>`. */
+  readonly href: string;
+  /** The heading's text, as the guide words it. */
+  readonly title: string;
+  readonly page: GuidePage;
+}
+
+let sections: Promise<ReadonlyMap<string, GuideSection>> | undefined;
+
+/** Every h2/h3 section of the guide by its id (the first page that has an id keeps it). */
+export function guideSections(): Promise<ReadonlyMap<string, GuideSection>> {
+  sections ??= getGuide().then((pages) => {
+    const byId = new Map<string, GuideSection>();
+    for (const page of pages) {
+      for (const h of page.headings) {
+        if (!byId.has(h.slug)) byId.set(h.slug, { href: `${page.href}#${h.slug}`, title: h.text, page });
+      }
+    }
+    return byId;
+  });
+  return sections;
+}
+
+/** The section with this id; the build stops when no guide page has it. */
+export async function guideSection(id: string): Promise<GuideSection> {
+  const section = (await guideSections()).get(id);
+  if (!section) throw new Error(`No guide page has the section id "${id}"`);
+  return section;
+}
+
+/** Where a section lives: `/guide/<page>/#<id>`. */
 export async function sectionHref(id: string): Promise<string> {
-  const page = (await getGuide()).find((p) => p.headings.some((h) => h.slug === id));
-  if (!page) throw new Error(`No guide page has the section id "${id}"`);
-  return `${page.href}#${id}`;
+  return (await guideSection(id)).href;
 }

@@ -154,10 +154,10 @@ export function recommend(answers: Answers): Recommendation | null {
 }
 
 /** Copies the valid answers into a fresh object in question order, dropping anything else. */
-function normalized(answers: Answers, skip?: AnswerKey): Partial<Record<AnswerKey, Score>> {
+function normalized(answers: Answers): Partial<Record<AnswerKey, Score>> {
   const out: Partial<Record<AnswerKey, Score>> = {};
   for (const key of ANSWER_KEYS) {
-    const score = key === skip ? undefined : scoreOf(answers, key);
+    const score = scoreOf(answers, key);
     if (score !== undefined) out[key] = score;
   }
   return out;
@@ -170,9 +170,4 @@ export function setAnswer(answers: Answers, key: AnswerKey, score: Score): Answe
   const next = normalized(answers);
   next[key] = score;
   return normalized(next);
-}
-
-/** Returns new answers with one question cleared; never mutates the input. */
-export function withoutAnswer(answers: Answers, key: AnswerKey): Answers {
-  return normalized(answers, key);
 }

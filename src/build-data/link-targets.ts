@@ -1,7 +1,7 @@
-import { getCollection } from 'astro:content';
 import { t } from '../i18n/he.ts';
 import { SECTION_IDS } from '../lib/contract.ts';
-import { getGuide, sectionHref } from './guide.ts';
+import { getGuide, guideSection } from './guide-pages.ts';
+import { talkScreens } from './talk-screens.ts';
 
 /**
  * Everything a QR code or a trainer's link can point to, with the shortest absolute URL of each
@@ -17,29 +17,11 @@ export interface LinkTarget {
 }
 
 export async function sectionTargets(): Promise<LinkTarget[]> {
-  const pages = await getGuide();
-  const label = (id: string) => pages.flatMap((p) => p.headings).find((h) => h.slug === id)?.text ?? id;
   return Promise.all(
-    SECTION_IDS.map(async (id) => ({ name: `section-${id}`, path: await sectionHref(id), label: label(id) })),
-  );
-}
-
-export async function talkScreens() {
-  const screens = (await getCollection('talk')).sort((a, b) => a.data.position - b.data.position);
-  const pages = await getGuide();
-  return Promise.all(
-    screens.map(async (screen, i) => ({
-      ...screen.data,
-      number: i + 1,
-      name: `talk-${i + 1}`,
-      path: `/talk/#${i + 1}`,
-      /** Where the screen's full text lives: its section, the checklist, or the guide's start. */
-      more: screen.data.section
-        ? await sectionHref(screen.data.section)
-        : screen.id === 'checklist'
-          ? '/checklist/'
-          : (pages[0]?.href ?? '/guide/'),
-    })),
+    SECTION_IDS.map(async (id) => {
+      const { href, title } = await guideSection(id);
+      return { name: `section-${id}`, path: href, label: title };
+    }),
   );
 }
 
@@ -61,8 +43,6 @@ export async function allTargets(): Promise<LinkTarget[]> {
     ...talk.map((s) => ({ name: s.name, path: s.path, label: s.title })),
   ];
 }
-
-export type TalkScreen = Awaited<ReturnType<typeof talkScreens>>[number];
 
 /**
  * The handout's codes: the site, the checklist, and each guide page's first contract section

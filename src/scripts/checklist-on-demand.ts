@@ -1,5 +1,7 @@
 /**
- * The only checklist code a guide page loads before interaction (a few hundred bytes). The
+ * The only checklist code a guide page loads before interaction (a few hundred bytes, in the
+ * every-page script, site.ts: a separate page script would cost more than its own size). It does
+ * nothing on a page without a <decision-checklist>. The
  * <decision-checklist> element (src/scripts/checklist-element.ts) comes:
  * - on the reader's first touch, click or focus in an embedded question or the recommendation;
  * - for a reader who has already answered (here or on /checklist/), when the page is idle, since
@@ -11,9 +13,9 @@
  * no-JS submit buttons (CSS). If the element's code fails to load, or has not arrived after
  * LOAD_TIMEOUT_MS, the mark goes and the plain GET forms to /checklist/ are back.
  */
+import { CHECKLIST_ANSWERS_KEY, readStored } from './browser.ts';
+
 const LOAD_TIMEOUT_MS = 10_000;
-/** The key src/scripts/checklist-store.ts keeps the answers under (read here only to know if any exist). */
-const ANSWERS_KEY = 'checklist:answers';
 
 const roots = document.querySelectorAll<HTMLElement>('decision-checklist');
 const ready = (on: boolean): void => {
@@ -34,15 +36,10 @@ const load = (): void => {
   });
 };
 
-ready(true);
+ready(true); // a no-op without islands
 for (const root of roots) {
   for (const type of ['pointerdown', 'focusin', 'keydown']) root.addEventListener(type, load, { passive: true });
 }
 
-let answered = false;
-try {
-  answered = !!localStorage.getItem(ANSWERS_KEY);
-} catch {
-  // Storage unavailable: nothing answered to show.
-}
-if (answered) (window.requestIdleCallback ?? setTimeout)(load);
+// Answers stored by src/scripts/checklist-store.ts (read here only to know whether any exist).
+if (roots.length > 0 && readStored(CHECKLIST_ANSWERS_KEY)) (window.requestIdleCallback ?? setTimeout)(load);
