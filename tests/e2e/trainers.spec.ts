@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { recommend, type CompleteAnswers } from '../../src/lib/checklist.ts';
+import { recommend, type CompleteAnswers } from '../../src/lib/checklist-rule.ts';
 import { serializeChecklistQuery } from '../../src/lib/checklist-url.ts';
 import { parseYamlList } from '../../src/lib/yaml-list.ts';
 
