@@ -25,7 +25,7 @@
 // search page makes except the page, its styles, font and the site-wide script); time from
 // navigation to the first results; time from a keystroke to results while typing (median over
 // the queries below typed at 60 ms a key, after one warm-up search); the service worker's precache
-// size for that site (the file patterns of src/integrations/service-worker.ts).
+// size for that site (its shell group, src/lib/offline-copy.ts: what the worker installs with).
 //
 // Budgets at 1,000 pages (issue 10): first-search bytes ≤ 2× stock; typing-to-results median
 // ≤ 100 ms; indexing ≤ 60 s. And on the real site (dist/ as built): /search/?q= shows its first
@@ -36,16 +36,16 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join } from 'node:path';
+import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { close, createIndex } from 'pagefind';
-import { getManifest } from 'workbox-build';
 import { buildSearchIndex } from '../../src/integrations/search-index-build.ts';
 import { words } from '../../src/lib/hebrew-words.ts';
 import { parseVocabulary } from '../../src/lib/search-vocabulary.ts';
 import { parseYamlList } from '../../src/lib/yaml-list.ts';
+import { fileGroup } from '../../src/lib/offline-copy.ts';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -57,19 +57,6 @@ const SIZES = sizesArg ? sizesArg.slice(8).split(',').map(Number) : [50, 200, 10
 const BUDGET = { bytesRatio: 2, typingMs: 100, indexSeconds: 60, at: 1000, siteFirstMs: 600, siteTypingMs: 20 };
 /** What readers type: everyday words, phrases, English, a colloquial word, a question. */
 const QUERIES = ['הדרכה', 'שירות לקוחות', 'עובדים פנימיים', 'מיקור חוץ', 'תנודות נפח', 'מוקדנים', 'onboarding', 'האם מיקור חוץ מתאים לעסק קטן'];
-/** The service worker's precache patterns (src/integrations/service-worker.ts). */
-const PRECACHE = [
-  '**/*.html',
-  '_astro/**/*.{js,css,woff2}',
-  'search/lexicon.json',
-  'search/lexicon/*.json',
-  'pagefind/pagefind.js',
-  'pagefind/pagefind-entry.json',
-  'pagefind/*.pf_meta',
-  'pagefind/wasm.*.pagefind',
-  'pagefind/index/**',
-  'pagefind/fragment/**',
-];
 
 if (!existsSync(join(DIST, 'search', 'index.html'))) {
   console.error('bench:scale needs the built search page: run `npm run build` first.');
@@ -292,9 +279,16 @@ async function measureStock(browser, base) {
   return { firstMs: first, firstBytes: firstBytes.reduce((n, b) => n + b.bytes, 0), requests: firstBytes.length, parts: breakdown(firstBytes), typingMs: median(typing) };
 }
 
-async function precacheBytes(dir) {
-  const { size } = await getManifest({ globDirectory: dir, globPatterns: PRECACHE, globIgnores: ['pagefind/pagefind-ui.*', 'pagefind/pagefind-modular-ui.*', 'pagefind/pagefind-component-ui.*', 'pagefind/pagefind-highlight.js'], maximumFileSizeToCacheInBytes: 64 * 1024 * 1024 });
-  return size;
+/**
+ * What the service worker precaches when it installs for that site: the files of the `shell` group
+ * (src/lib/offline-copy.ts, the same rule the build uses); pages, the index and fragments are kept
+ * only as they are read or saved on purpose.
+ */
+function precacheBytes(dir) {
+  const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+  return walk(dir)
+    .filter((file) => fileGroup(relative(dir, file)) === 'shell')
+    .reduce((sum, file) => sum + statSync(file).size, 0);
 }
 
 /** The real site: cold first results on /search/?q=, typing in the header's dialog, and what a guide page loads. */
@@ -380,7 +374,7 @@ try {
       firstSearchBytes: { ours: mo.firstBytes, stock: ms.firstBytes, oursRequests: mo.requests, stockRequests: ms.requests, oursParts: mo.parts, stockParts: ms.parts },
       firstResultsMs: { ours: mo.firstMs, stock: ms.firstMs },
       typingMedianMs: { ours: mo.typingMs, stock: ms.typingMs, keystrokes: mo.keystrokes },
-      precacheBytes: { ours: await precacheBytes(ours), stock: await precacheBytes(stock) },
+      precacheBytes: { ours: precacheBytes(ours), stock: precacheBytes(stock) },
     };
     rows.push(row);
     if (size === BUDGET.at) {
