@@ -8,6 +8,11 @@ import { watchConsole } from './site.ts';
 
 const result = (page: Page) => page.locator('[data-result]');
 
+// page.route() does not see what a service worker answers, and the site's worker (registered after
+// the first paint) precaches the scripts and the search engine: with it, a slow run could load the
+// very file this test makes fail. These tests are about a failed fetch, so no worker here.
+test.use({ serviceWorkers: 'block' });
+
 test.describe('when the page\'s JavaScript fails to load', () => {
   test.beforeEach(async ({ page }) => {
     await page.route('**/_astro/*.js', (route) => route.fulfill({ status: 500, body: 'deploy in progress' }));
