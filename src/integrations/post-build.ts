@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { preloadModules } from './module-preloads.ts';
+import { hashPageCsp } from './page-csp.ts';
+import { loadScriptsAfterPaint } from './page-scripts.ts';
 import { indexSearch } from './pagefind.ts';
 import { writeServiceWorker } from './service-worker.ts';
 import { writeHeaders } from './static-headers.ts';
@@ -20,13 +21,17 @@ export interface BuildStep {
 
 /**
  * The steps, in the order they run. Each one reads what the ones before it wrote:
- * 1. module preloads: the last change to the pages' HTML, so it comes before anything hashes it;
- * 2. search index: Pagefind reads the built pages and writes dist/pagefind/;
- * 3. service worker: lists the pages and Pagefind's files, with their hashes, in dist/sw.js;
- * 4. headers: reads every page's CSP and Pagefind's file names into dist/_headers.
+ * 1. page scripts: each page's module scripts become one inline loader that runs after its first
+ *    paint (changes the HTML, so it comes before anything hashes it);
+ * 2. page CSP: each page's CSP meta tag lists the hashes of exactly its own inline code, the
+ *    loader included: the last change to the pages' HTML;
+ * 3. search index: Pagefind reads the built pages and writes dist/pagefind/;
+ * 4. service worker: lists the pages and Pagefind's files, with their hashes, in dist/sw.js;
+ * 5. headers: reads every page's CSP and Pagefind's file names into dist/_headers.
  */
 export const POST_BUILD_STEPS: readonly BuildStep[] = [
-  { name: 'module-preloads', run: preloadModules },
+  { name: 'page-scripts', run: loadScriptsAfterPaint },
+  { name: 'page-csp', run: hashPageCsp },
   { name: 'search-index', run: indexSearch },
   { name: 'service-worker', run: writeServiceWorker },
   { name: 'headers', run: writeHeaders },

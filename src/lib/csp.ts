@@ -25,7 +25,7 @@ function decodeEntities(text: string): string {
 function attributes(tag: string): Map<string, string> {
   const out = new Map<string, string>();
   const re = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-  for (const m of tag.replace(/^<\s*meta\b/i, '').matchAll(re)) {
+  for (const m of tag.replace(/^<\s*[a-z][^\s/>]*/i, '').matchAll(re)) {
     const name = m[1]!.toLowerCase();
     if (!out.has(name)) out.set(name, decodeEntities(m[2] ?? m[3] ?? m[4] ?? ''));
   }
@@ -76,3 +76,56 @@ export function headerCsp(metaPolicy: string): string {
   return policy ? `${policy}; ${FRAME_ANCESTORS}` : FRAME_ANCESTORS;
 }
 
+
+/** Script types a browser runs (and the CSP governs); JSON and other data blocks are not code. */
+const RUNNABLE_SCRIPT = /^(?:|module|text\/javascript|application\/javascript)$/i;
+
+/**
+ * The text of every inline `<script>` (one the browser runs, without `src`) and every `<style>` of
+ * a page, in document order: what the page's `script-src` and `style-src` hashes must allow.
+ */
+export function inlineCode(html: string): { scripts: string[]; styles: string[] } {
+  const scripts: string[] = [];
+  const styles: string[] = [];
+  for (const m of html.matchAll(/<(script|style)\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/\1\s*>/gi)) {
+    const [, tag, attrs, text] = m as unknown as [string, string, string, string];
+    if (tag.toLowerCase() === 'style') {
+      styles.push(text);
+      continue;
+    }
+    const scriptAttributes = attributes(`<script${attrs}>`);
+    if (!scriptAttributes.has('src') && RUNNABLE_SCRIPT.test((scriptAttributes.get('type') ?? '').trim())) scripts.push(text);
+  }
+  return { scripts, styles };
+}
+
+/**
+ * The page with its CSP meta tag's `script-src` and `style-src` hashes replaced by exactly the
+ * hashes of its own inline scripts and styles (`hash(text)` gives one source expression, e.g.
+ * `'sha256-…'`), other sources kept. Astro lists every inline script and style of the whole
+ * build in every page (1.2 KB gzip of hashes a page never uses); and a build step that adds an
+ * inline script (src/integrations/page-scripts.ts) must add its hash. A page without the meta tag
+ * is returned unchanged.
+ */
+export function withOwnHashes(html: string, hash: (text: string) => string): string {
+  const { scripts, styles } = inlineCode(html);
+  const own: Record<string, string[]> = {
+    'script-src': [...new Set(scripts.map(hash))],
+    'style-src': [...new Set(styles.map(hash))],
+  };
+  return html.replace(/<meta\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi, (tag) => {
+    const attrs = attributes(tag);
+    if (attrs.get('http-equiv')?.trim().toLowerCase() !== 'content-security-policy') return tag;
+    const policy = normaliseCsp(attrs.get('content') ?? '')
+      .split('; ')
+      .filter(Boolean)
+      .map((directive) => {
+        const [name, ...sources] = directive.split(' ') as [string, ...string[]];
+        const hashes = own[name];
+        if (!hashes) return directive;
+        return [name, ...sources.filter((s) => !/^'sha(?:256|384|512)-/i.test(s)), ...hashes].join(' ');
+      })
+      .join('; ');
+    return `<meta http-equiv="content-security-policy" content="${policy.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}">`;
+  });
+}

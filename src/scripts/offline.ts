@@ -2,8 +2,9 @@
  * Offline support, loaded by site.ts on every page. Kept small: it runs before interaction.
  *
  * - The service worker (dist/sw.js: src/service-worker/sw.ts, written by the service-worker build
- *   step) is registered only after the page's `load` event and its first contentful paint, so
- *   neither its download nor the shell it precaches competes with that paint.
+ *   step) is registered only after the page's `load` event; like every page script, this one
+ *   runs only after the first contentful paint, so neither the worker's download nor the shell
+ *   it precaches competes with that paint.
  * - Once it is ready, the page tells it that it is open ("visit"): the worker brings what this
  *   device saved up to date, and saves the rest of the site too when the connection is unmetered.
  * - When a new deploy's worker takes over a page that an older worker served, the page reloads
@@ -40,23 +41,10 @@ if ('serviceWorker' in navigator) {
           // No worker (private mode, blocked storage): the site still works online.
         });
     };
-    // After the load event and the first contentful paint: a small page can fire `load` before its
-    // first frame is painted, and the worker's downloads must not compete with that paint.
-    const afterPaint = () => {
-      const painted = (entries: PerformanceEntryList) => entries.some((e) => e.name === 'first-contentful-paint');
-      if (!PerformanceObserver.supportedEntryTypes.includes('paint') || painted(performance.getEntriesByType('paint'))) {
-        afterLoad();
-        return;
-      }
-      const observer = new PerformanceObserver((list) => {
-        if (!painted(list.getEntries())) return;
-        observer.disconnect();
-        afterLoad();
-      });
-      observer.observe({ type: 'paint', buffered: true });
-    };
-    if (document.readyState === 'complete') afterPaint();
-    else addEventListener('load', afterPaint, { once: true });
+    // After the load event: this script itself starts only after the page's first contentful
+    // paint (src/lib/page-scripts.ts), so the worker's downloads never compete with that paint.
+    if (document.readyState === 'complete') afterLoad();
+    else addEventListener('load', afterLoad, { once: true });
   } else {
     // `astro dev` shares the preview's origin: never let a built site's worker answer for it.
     void sw.getRegistrations().then((registrations) => registrations.forEach((r) => void r.unregister()));

@@ -4,8 +4,8 @@
  * by `npm start`, preview deploys and hosts whose address differs. Here, in the reader's browser,
  * every such address is rebased on `location.origin`: the printed text at once, and each QR code
  * redrawn (encoder loaded only when an origin differs and a code is about to be seen or printed).
- * Until this module has run, the server-rendered build-time addresses stay, with AddressNote's
- * warning when SITE_URL was not set; the note is removed here, once the addresses are right.
+ * Until this module has run, the server-rendered build-time addresses stay (AddressNote warns a
+ * reader without JavaScript when SITE_URL was not set).
  */
 const here = location.origin;
 const rebased = (path: string) => new URL(path, here).href;
@@ -13,7 +13,6 @@ const rebased = (path: string) => new URL(path, here).href;
 for (const el of document.querySelectorAll<HTMLElement>('[data-site-path]')) {
   el.textContent = rebased(el.dataset['sitePath'] ?? '/');
 }
-for (const note of document.querySelectorAll<HTMLElement>('[data-address-note]')) note.remove();
 
 const stale = [...document.querySelectorAll<HTMLImageElement>('img[data-qr-path]')].filter(
   (img) => img.dataset['qrTarget'] !== rebased(img.dataset['qrPath'] ?? '/'),
