@@ -145,6 +145,7 @@ export const he = {
     embeddedTitle: 'ההמלצה לפי התשובות שלכם',
     embeddedNoScript: 'את ההמלצה מחשב הדפדפן, ולכן היא דורשת JavaScript. את השאלות עצמן אפשר לקרוא ולענות עליהן גם בלעדיו:',
     goToChecklist: 'לרשימת ההחלטה',
+    embeddedBodyMissing: 'ההסבר המלא לא נטען כאן, והוא מחכה לכם ברשימת ההחלטה:',
     embeddedPending: 'ענו על השאלות שבסעיפי המדריך או ברשימת ההחלטה, וההמלצה תופיע כאן.',
     openChecklist: 'לתשובות ברשימת ההחלטה',
     /** The small progress indicator on guide pages. */

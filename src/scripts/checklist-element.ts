@@ -13,6 +13,8 @@ import { fillTemplate } from '../lib/template.ts';
 import * as store from './checklist-store.ts';
 import type { Change } from './checklist-store.ts';
 
+/** How long a guide page waits for its result's body from /checklist/. */
+const RESULT_BODY_TIMEOUT_MS = 10_000;
 /** How long the visible "copied" confirmation stays beside the copy button. */
 const COPIED_MS = 4000;
 
@@ -34,6 +36,7 @@ class DecisionChecklist extends HTMLElement {
     this.#unsubscribe = store.subscribe((change) => this.#render(change));
     this.#restoreTicks();
     this.#render({ view: store.current(), cause: 'open', origin: null });
+    void this.#fetchResultBody();
 
     if (parsed && this.hasAttribute('data-address')) {
       this.#notice(parsed);
@@ -203,6 +206,33 @@ class DecisionChecklist extends HTMLElement {
     if (!heading) return;
     heading.focus({ preventScroll: true });
     heading.closest('[data-result]')?.scrollIntoView({ block: 'start' });
+  }
+
+  /**
+   * In the guide, the result's body is not in the page (ChecklistResult.astro): it is taken from
+   * the page named by `data-result-from` (/checklist/, whose result has the same markup), parsed
+   * inert, and shown as the answers say. If it cannot be had within
+   * RESULT_BODY_TIMEOUT_MS (offline, and /checklist/ not saved), the placeholder's own sentence
+   * stays: it links to the result on /checklist/.
+   */
+  async #fetchResultBody(): Promise<void> {
+    const slot = this.#q('[data-result-body][data-result-from]');
+    if (!slot) return;
+    try {
+      const response = await fetch(slot.dataset['resultFrom'] ?? '', { signal: AbortSignal.timeout(RESULT_BODY_TIMEOUT_MS) });
+      if (!response.ok) return;
+      // A <template> keeps the page inert: its scripts never run, and, unlike DOMParser, its
+      // styles are not checked against this page's CSP (each page's hashes are its own).
+      const page = document.createElement('template');
+      page.innerHTML = await response.text();
+      const body = page.content.querySelector('[data-result-body]');
+      if (!body || !slot.isConnected) return;
+      slot.replaceWith(document.importNode(body, true));
+    } catch {
+      return;
+    }
+    this.#restoreTicks();
+    this.#render({ view: store.current(), cause: 'open', origin: null });
   }
 
   #restoreTicks(): void {

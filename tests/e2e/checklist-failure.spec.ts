@@ -50,6 +50,21 @@ test('when only the island\'s code fails in the guide, touching a question bring
   await expect(page).toHaveURL('/checklist/?complexity=1');
 });
 
+test('when the explained result cannot be fetched for a guide page, it says where to find it instead', async ({ page }) => {
+  await page.goto('/checklist/');
+  for (const n of [1, 2, 3, 4, 5, 6]) {
+    await page.getByRole('group', { name: new RegExp(`^שאלה ${n}`) }).getByRole('radio', { name: /^במידה רבה/ }).check();
+  }
+  await expect(result(page)).toHaveAttribute('data-recommendation', /.+/);
+  // The guide's result body comes from /checklist/ (ChecklistResult.astro); that fetch fails now.
+  await page.route('**/checklist/', (route) => (route.request().resourceType() === 'fetch' ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+  await page.goto('/guide/decision/');
+  const embedded = result(page);
+  await expect(embedded).toHaveAttribute('data-recommendation', /.+/);
+  await expect(embedded.getByText('ההסבר המלא לא נטען כאן, והוא מחכה לכם ברשימת ההחלטה:')).toBeVisible();
+  await expect(embedded.getByRole('link', { name: 'לרשימת ההחלטה' })).toHaveAttribute('href', '/checklist/#result');
+});
+
 test.describe('when the device\'s storage is unavailable or corrupted', () => {
   test('no storage at all: the guide and /checklist/ work for this visit, without errors', async ({ page }) => {
     const errors = watchConsole(page);

@@ -4,7 +4,7 @@ import { expect, test, type Page, type Route } from '@playwright/test';
 import { cspMetaPolicies } from '../../src/lib/csp.ts';
 import type { HeaderRule } from '../../src/lib/headers-file.ts';
 import { parseHeaders } from '../support/parse-headers.ts';
-import { builtPages, guidePaths } from './site.ts';
+import { builtPages, guidePaths, scriptsReady } from './site.ts';
 
 /**
  * The Content-Security-Policy holds while a reader uses the site: every built page is opened and
@@ -84,6 +84,7 @@ async function answerChecklist(page: Page) {
 
 /** Moves through the talk by keys and by every on-screen control: next, blank, the overview. */
 async function stepThroughTalk(page: Page) {
+  await expect(page.getByRole('button', { name: 'המסך הבא' })).toBeVisible(); // its script has run
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
   await expect(page).toHaveURL(/\/talk\/#4$/);
   await page.getByRole('button', { name: 'המסך הבא' }).click();
@@ -102,6 +103,7 @@ async function stepThroughTalk(page: Page) {
 
 /** The presenter's own controls: moving, the overview and the timer. */
 async function usePresenterView(page: Page) {
+  await expect(page.getByRole('button', { name: 'המסך הבא' })).toBeVisible(); // its script has run
   await page.keyboard.press('ArrowLeft');
   await expect(page).toHaveURL(/\/talk\/presenter\/#2$/);
   await page.getByRole('button', { name: 'המסך הבא' }).click();
@@ -114,6 +116,7 @@ async function usePresenterView(page: Page) {
 
 /** Opens search with "/", searches, and follows the first result to its marked section. */
 async function searchAndFollow(page: Page, violations: string[]) {
+  await scriptsReady(page);
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('/');
   const dialog = searchDialog(page);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { builtPages, guidePaths } from './site.ts';
+import { builtPages, guidePaths, scriptsReady } from './site.ts';
 
 /** A phone held upright, as the issue measures it: 390×844 with touch (heading tools are then full size). */
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
@@ -77,6 +77,7 @@ test.describe('on a 390×844 phone', () => {
 
   test('the menu opens from the keyboard, and Escape closes it and returns focus to its button', async ({ page }) => {
     await page.goto('/guide/decision/');
+    await scriptsReady(page); // Escape closing the menu is the script's
     const menu = page.getByRole('navigation', { name: 'ניווט ראשי' }).getByRole('group', { name: 'תפריט' });
     const toggle = menu.locator('summary');
     const links = menu.getByRole('link', { includeHidden: true });

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { searchPageReady } from './site.ts';
 import { expect, test } from '@playwright/test';
 import { parseYamlList } from '../../src/lib/yaml-list.ts';
 
@@ -45,6 +46,7 @@ test('every word of the source article finds the guide section that says it, eve
   }
 
   await page.goto('/search/');
+  await searchPageReady(page); // the words are typed through the page's own script
   await expect(page.getByRole('searchbox', { name: 'חיפוש במדריך' })).toBeVisible();
   // Typed into the search box one word at a time, inside the page (one round trip for them all).
   const answers = await page.evaluate(async (words) => {

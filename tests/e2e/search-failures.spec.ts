@@ -1,3 +1,4 @@
+import { scriptsReady } from './site.ts';
 import { expect, test, type Page } from '@playwright/test';
 
 /**
@@ -71,6 +72,7 @@ test('when the dialog\'s code never arrives, the search page opens after the tim
   await page.clock.install();
   await page.route(/\/_astro\/dialog\.[^/]+\.js$/, () => undefined); // never answered
   await page.goto('/guide/in-house/');
+  await scriptsReady(page);
   await page.keyboard.press('Control+k');
   const box = page.getByRole('dialog', { name: 'חיפוש במדריך' }).getByRole('searchbox');
   await expect(box).toBeFocused();

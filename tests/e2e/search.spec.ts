@@ -4,7 +4,7 @@ import { t } from '../../src/i18n/he.ts';
 import { parseYamlList } from '../../src/lib/yaml-list.ts';
 import { fillWithBdiText } from './offline-text.ts';
 import { countText } from './search-status.ts';
-import { watchConsole } from './site.ts';
+import { scriptsReady, watchConsole } from './site.ts';
 
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'חיפוש במדריך' });
 
@@ -34,6 +34,7 @@ test('the header button opens search; results appear as the reader types, with t
 
 test('Ctrl+K opens search, arrows reach the results, and a result lands on its section with the words marked', async ({ page }) => {
   await page.goto('/');
+  await scriptsReady(page);
   await page.keyboard.press('Control+k');
   const box = dialog(page).getByRole('searchbox');
   await box.fill('תגמול');
@@ -49,6 +50,7 @@ test('Ctrl+K opens search, arrows reach the results, and a result lands on its s
 
 test('Escape closes the search dialog and returns focus', async ({ page }) => {
   await page.goto('/guide/in-house/');
+  await scriptsReady(page); // until then the button is a plain link to /search/
   const button = page.getByRole('banner').getByRole('link', { name: 'חיפוש' });
   await button.focus();
   await page.keyboard.press('Enter');
@@ -120,6 +122,7 @@ test('excerpts show the guide text only, never the heading tools', async ({ page
 
 test('the "/" key opens search on a Hebrew keyboard layout too, where it types "."', async ({ page }) => {
   await page.goto('/guide/in-house/');
+  await scriptsReady(page);
   await page.evaluate(() => document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '.', code: 'Slash', bubbles: true })));
   await expect(dialog(page)).toBeVisible();
 });
@@ -147,6 +150,7 @@ test('a result claims only words its own section contains, and a search gives th
     }
     expect(runs[1], `"${q}" twice`).toEqual(runs[0]);
     await page.goto('/guide/decision/');
+    await scriptsReady(page);
     await page.keyboard.press('Control+k');
     await dialog(page).getByRole('searchbox').fill(q);
     await expect(dialog(page).getByRole('status')).toContainText('נמצא');
@@ -273,4 +277,20 @@ test('the talk\'s speaker notes never reach search: no talk result shows a word 
       .allTextContents();
     for (const excerpt of shown) expect(wordsOf(excerpt), `"${word}" (from the notes of ${screen})`).not.toContain(word);
   }
+});
+
+test('words typed on /search/ before its script has run are searched, not replaced by the address', async ({ page }) => {
+  // The page's scripts start after its first paint; hold them back to type first, as a fast reader could.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_astro/*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/search/');
+  await page.getByRole('searchbox', { name: 'חיפוש במדריך' }).fill('מומחיות');
+  release();
+  await expect(status(page)).toContainText('„מומחיות”');
+  await expect(page).toHaveURL(/\/search\/\?q=%D7%9E%D7%95%D7%9E%D7%97%D7%99%D7%95%D7%AA$/);
+  await expect(page.getByRole('searchbox', { name: 'חיפוש במדריך' })).toHaveValue('מומחיות');
 });

@@ -30,7 +30,8 @@ const status = (page: Page) => page.locator('[data-status]');
 async function openBoth(context: BrowserContext, at = 3): Promise<{ audience: Page; presenter: Page }> {
   const audience = await context.newPage();
   await audience.goto(`/talk/#${at}`);
-  await expect(audience.locator('talk-deck[data-total]')).toBeAttached();
+  // Its controls show once its script runs (after the first paint): only then does P work.
+  await expect(audience.getByRole('button', { name: 'המסך הבא' })).toBeVisible();
   const [presenter] = await Promise.all([context.waitForEvent('page'), audience.keyboard.press('p')]);
   await presenter.waitForLoadState();
   await expect(status(presenter)).toHaveText('חלון ההקרנה פתוח ומסונכרן');
@@ -117,7 +118,7 @@ test.describe('the presenter view', () => {
   test('a presenter window opened on its own joins the projector where it is', async ({ context }) => {
     const audience = await context.newPage();
     await audience.goto('/talk/#8');
-    await expect(audience.locator('talk-deck[data-total]')).toBeAttached();
+    await expect(audience.getByRole('button', { name: 'המסך הבא' })).toBeVisible();
     const presenter = await context.newPage();
     await presenter.goto('/talk/presenter/');
     await expect(presenter).toHaveURL(/#8$/);
@@ -211,6 +212,7 @@ test.describe('the presenter view', () => {
       await useTheme(page, theme);
       await page.goto('/talk/presenter/#4');
       await expect(notes(page)).toContainText(screens[3]!.notes.say);
+      await expect(page.getByRole('button', { name: 'המסך הבא' })).toBeVisible(); // its script has run
       const check = async (what: string) => {
         const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
         expect(axe.violations.map((v) => `${what}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

@@ -23,6 +23,15 @@ const stage = (page: Page) => page.locator('[data-talk-stage]');
 const button = (page: Page, name: string | RegExp) => page.getByRole('button', { name });
 const overview = (page: Page) => page.getByRole('dialog', { name: 'כל המסכים' });
 
+/**
+ * Opens the projected talk and waits until its script runs (scripts start after the first paint,
+ * src/lib/page-scripts.ts): its controls show only then, and the keys work only then.
+ */
+async function openTalk(page: Page, path: string) {
+  await page.goto(path);
+  await expect(button(page, 'המסך הבא')).toBeVisible();
+}
+
 /** Screen n is the one on show: the address says so and it fills the view. */
 async function expectOn(page: Page, n: number) {
   await expect(page).toHaveURL(new RegExp(`/talk/#${n}$`));
@@ -31,7 +40,7 @@ async function expectOn(page: Page, n: number) {
 
 test.describe('the projected talk', () => {
   test('walks forward and back by keyboard in RTL: left arrow, Space and PageDown move forward', async ({ page }) => {
-    await page.goto('/talk/');
+    await openTalk(page, '/talk/');
     await expect(page).toHaveURL(/\/talk\/#1$/);
     await page.keyboard.press('ArrowLeft');
     await expectOn(page, 2);
@@ -50,7 +59,7 @@ test.describe('the projected talk', () => {
   });
 
   test('walks by the on-screen buttons, which stop at both ends', async ({ page }) => {
-    await page.goto('/talk/');
+    await openTalk(page, '/talk/');
     const prev = button(page, 'המסך הקודם');
     const next = button(page, 'המסך הבא');
     await expect(prev).toBeDisabled();
@@ -65,22 +74,22 @@ test.describe('the projected talk', () => {
   });
 
   test('opens the screen named in the address, keeps it on reload, and follows the address', async ({ page }) => {
-    await page.goto('/talk/#7');
+    await openTalk(page, '/talk/#7');
     await expectOn(page, 7);
     await page.reload();
     await expectOn(page, 7);
-    await page.goto('/talk/#9');
+    await openTalk(page, '/talk/#9');
     await expectOn(page, 9);
     // An unknown screen in the address keeps the current one and puts its number back.
-    await page.goto('/talk/#999');
+    await openTalk(page, '/talk/#999');
     await expectOn(page, 9);
     await page.goto('/');
-    await page.goto('/talk/#999');
+    await openTalk(page, '/talk/#999');
     await expectOn(page, 1);
   });
 
   test('typing a screen number and Enter jumps there; a number beyond the talk does nothing', async ({ page }) => {
-    await page.goto('/talk/#2');
+    await openTalk(page, '/talk/#2');
     await page.keyboard.press('1');
     await page.keyboard.press('2');
     await expect(page.locator('[data-jump]')).toHaveText('מסך 12, Enter למעבר');
@@ -99,7 +108,7 @@ test.describe('the projected talk', () => {
   });
 
   test('the counter reads “5 מתוך 15” from right to left, numbers isolated, and is said once', async ({ page }) => {
-    await page.goto('/talk/#5');
+    await openTalk(page, '/talk/#5');
     const counter = page.locator('[data-counter]');
     await expect(counter).toHaveText(`5 מתוך ${TOTAL}`);
     const current = await counter.locator('bdi').nth(0).boundingBox();
@@ -111,7 +120,7 @@ test.describe('the projected talk', () => {
   });
 
   test('B and the full stop blank the screen and bring it back', async ({ page }) => {
-    await page.goto('/talk/#4');
+    await openTalk(page, '/talk/#4');
     const blank = page.locator('[data-blank]');
     const toggle = button(page, /החשכת המסך/);
     await page.keyboard.press('b');
@@ -131,7 +140,7 @@ test.describe('the projected talk', () => {
   });
 
   test('a Hebrew keyboard layout blanks with its B key and its full stop, without opening search', async ({ page }) => {
-    await page.goto('/talk/#4');
+    await openTalk(page, '/talk/#4');
     // On the Hebrew layout the B key types נ and the full stop is where / is in English.
     await page.evaluate(() => dispatchEvent(new KeyboardEvent('keydown', { key: 'נ', code: 'KeyB', bubbles: true })));
     await expect(page.locator('[data-blank]')).toBeVisible();
@@ -141,7 +150,7 @@ test.describe('the projected talk', () => {
   });
 
   test('O opens the overview on the current screen; arrows follow RTL, and Enter picks a screen', async ({ page }) => {
-    await page.goto('/talk/#5');
+    await openTalk(page, '/talk/#5');
     await page.keyboard.press('o');
     await expect(overview(page)).toBeVisible();
     await expect(overview(page).getByRole('button', { name: /^מסך 5:/ })).toBeFocused();
@@ -157,7 +166,7 @@ test.describe('the projected talk', () => {
   });
 
   test('Escape opens the overview too, a click picks a screen, and Escape or O closes it', async ({ page }) => {
-    await page.goto('/talk/#2');
+    await openTalk(page, '/talk/#2');
     await page.keyboard.press('Escape');
     await expect(overview(page)).toBeVisible();
     await page.keyboard.press('Escape');
@@ -175,7 +184,7 @@ test.describe('the projected talk', () => {
 
   test('F goes full screen with nothing but the stage, and F again comes back', async ({ page }) => {
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.goto('/talk/#3');
+    await openTalk(page, '/talk/#3');
     await page.keyboard.press('f');
     await expect.poll(() => page.evaluate(() => document.fullscreenElement === document.documentElement)).toBe(true);
     await expect(page.getByRole('banner')).toBeHidden();
@@ -194,7 +203,7 @@ test.describe('the projected talk', () => {
   ] as const) {
     test(`at ${width}×${height} the 16:9 stage fills the view, with no page chrome and no scrollbars`, async ({ page }) => {
       await page.setViewportSize({ width, height });
-      await page.goto('/talk/#6');
+      await openTalk(page, '/talk/#6');
       const box = (await stage(page).boundingBox())!;
       expect(Math.abs(box.width / box.height - 16 / 9)).toBeLessThan(0.01);
       expect(Math.max(box.width / width, box.height / height)).toBeGreaterThanOrEqual(0.95);
@@ -222,7 +231,7 @@ test.describe('the projected talk', () => {
       [1024, 768],
     ] as const) {
       await page.setViewportSize({ width, height });
-      await page.goto('/talk/');
+      await openTalk(page, '/talk/');
       const { checked, problems } = await page.evaluate(() => {
         const found: string[] = [];
         const all = document.querySelectorAll<HTMLElement>('[data-screens] > [data-screen]');
@@ -256,7 +265,7 @@ test.describe('the projected talk', () => {
   test('the controls fade when the pointer rests, come back when it moves, and stay while focused', async ({ page }) => {
     // The page's clock, not the wall clock, decides when the pointer has rested: the test moves it on.
     await page.clock.install();
-    await page.goto('/talk/#2');
+    await openTalk(page, '/talk/#2');
     const bar = page.getByRole('group', { name: 'ניווט במצגת' });
     const deck = page.locator('talk-deck');
     await page.mouse.move(300, 300);
@@ -276,7 +285,7 @@ test.describe('the projected talk', () => {
 
   test('with reduced motion the controls appear and go without a fade', async ({ page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto('/talk/#2');
+    await openTalk(page, '/talk/#2');
     const bar = page.getByRole('group', { name: 'ניווט במצגת' });
     await expect(bar).toHaveCSS('transition-duration', '0s');
     await page.emulateMedia({ reducedMotion: 'no-preference' });
@@ -284,7 +293,7 @@ test.describe('the projected talk', () => {
   });
 
   test('works with the keyboard alone: Tab reaches the controls, which show, and Enter uses them', async ({ page }) => {
-    await page.goto('/talk/#2');
+    await openTalk(page, '/talk/#2');
     const next = button(page, 'המסך הבא');
     for (let i = 0; i < 12 && !(await next.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
     await expect(next).toBeFocused();
@@ -298,7 +307,7 @@ test.describe('the projected talk', () => {
 
   test('a swipe toward the right moves forward in RTL, on a phone', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto('/talk/#2');
+    await openTalk(page, '/talk/#2');
     const box = (await screen(page, 2).boundingBox())!;
     const y = Math.min(box.y + box.height / 2, 400);
     await page.mouse.move(60, y);
@@ -315,7 +324,7 @@ test.describe('the projected talk', () => {
 
   test('on a phone it is a readable single column, with the site header on arrival', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto('/talk/');
+    await openTalk(page, '/talk/');
     await expect(page.getByRole('banner')).toBeInViewport();
     const sizes = await page.evaluate(() => {
       const first = document.querySelector<HTMLElement>('[data-screens] > [data-screen]')!;
@@ -338,7 +347,7 @@ test.describe('the projected talk', () => {
   });
 
   test('every screen links to its full section in the guide', async ({ page }) => {
-    await page.goto('/talk/#3');
+    await openTalk(page, '/talk/#3');
     const more = screen(page, 3).getByRole('link', { name: /לסעיף המלא במדריך/ });
     await expect(more).toHaveAttribute('href', '/guide/in-house/#complex-products');
     await more.click();
@@ -347,7 +356,7 @@ test.describe('the projected talk', () => {
 
   test('the corner code of a screen decodes to that screen on the address the talk is served from', async ({ page, baseURL }) => {
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.goto('/talk/#7');
+    await openTalk(page, '/talk/#7');
     const code = screen(page, 7).getByRole('img', { name: 'קוד QR שמוביל למסך 7 במצגת' });
     await expect(code).toBeInViewport();
     await expect(code).toHaveAttribute('data-qr-target', `${baseURL}/talk/#7`);
@@ -358,7 +367,7 @@ test.describe('the projected talk', () => {
   test('the opening and closing screens show a large code for the whole talk', async ({ page, baseURL }) => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     for (const n of [1, TOTAL]) {
-      await page.goto(`/talk/#${n}`);
+      await openTalk(page, `/talk/#${n}`);
       const code = screen(page, n).getByRole('img', { name: 'קוד QR שפותח את ההרצאה בטלפון' });
       await expect(code).toBeInViewport();
       expect((await code.boundingBox())!.width).toBeGreaterThan(400);

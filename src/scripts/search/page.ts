@@ -32,6 +32,8 @@ addEventListener('popstate', () => {
   input.value = queryOf();
   void run(input.value);
 });
-input.value = queryOf();
+// Like every page script this one starts after the first paint: what the reader has typed into
+// the box by then is their search, and wins over the address's ?q=.
+input.value = input.value !== input.defaultValue ? input.value : queryOf();
 if (input.value) void run(input.value);
 else void loadEngine().catch(() => undefined); // the reader came to search: be ready for the first key (a failure shows then)
