@@ -82,7 +82,8 @@ const openSearch = () => {
     import('./search/dialog.ts').then(resolve, reject).finally(() => clearTimeout(timer));
   });
   dialogCode.then(
-    (code) => code.open(),
+    // Unless the reader closed the dialog (Escape) while its code was still on the way.
+    (code) => searchDialog.open && code.open(),
     () => {
       dialogCode = undefined;
       location.assign(box?.value ? `/search/?q=${encodeURIComponent(box.value)}` : '/search/');

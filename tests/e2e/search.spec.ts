@@ -294,3 +294,31 @@ test('words typed on /search/ before its script has run are searched, not replac
   await expect(page).toHaveURL(/\/search\/\?q=%D7%9E%D7%95%D7%9E%D7%97%D7%99%D7%95%D7%AA$/);
   await expect(page.getByRole('searchbox', { name: 'חיפוש במדריך' })).toHaveValue('מומחיות');
 });
+
+test.describe('with the search code held back', () => {
+  // page.route() does not see what a service worker answers, and the worker precaches this code.
+  test.use({ serviceWorkers: 'block' });
+
+  test('search closed while its code is still on the way stays closed when the code arrives', async ({ page }) => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = false;
+    await page.route(/\/_astro\/dialog\.[^/]+\.js$/, async (route) => {
+      asked = true;
+      await held;
+      await route.continue();
+    });
+    await page.goto('/guide/in-house/');
+    await scriptsReady(page);
+    await page.keyboard.press('/');
+    await expect(dialog(page)).toBeVisible();
+    await expect.poll(() => asked).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(dialog(page)).toBeHidden();
+    release();
+    // The code has arrived, and its promise has settled a task later.
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((r) => /\/_astro\/dialog\./.test(r.name) && r.responseEnd > 0))).toBe(true);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+    await expect(dialog(page)).toBeHidden();
+  });
+});
