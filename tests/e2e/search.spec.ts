@@ -317,7 +317,7 @@ test.describe('with the search code held back', () => {
     await expect(dialog(page)).toBeHidden();
     release();
     // The code has arrived, and its promise has settled a task later.
-    await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((r) => /\/_astro\/dialog\./.test(r.name) && r.responseEnd > 0))).toBe(true);
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((r) => /\/_astro\/dialog\./.test(r.name) && (r as PerformanceResourceTiming).responseEnd > 0))).toBe(true);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
     await expect(dialog(page)).toBeHidden();
   });
