@@ -203,6 +203,24 @@ test.describe('the checklist embedded in the guide', () => {
       await expect(question.getByRole('radio', { name: /^במידה רבה/ })).toBeChecked();
       expect(await page.evaluate(() => localStorage.getItem('checklist:answers'))).toBe('coverage=2');
     });
+
+    test('an answer given before the page\'s scripts have run still counts, with no further touch', async ({ page }) => {
+      // The page's scripts start after its first paint (src/lib/page-scripts.ts): a fast reader
+      // can answer before anything listens. Hold every script back, answer, then let them come.
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/_astro/*.js', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto('/guide/in-house/');
+      const question = askedUnder(page, 'brand');
+      await question.getByRole('radio', { name: /^במידה רבה/ }).check();
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur()); // no further touch
+      release();
+      await expect(question.locator('xpath=..').getByText('עניתם על שאלה אחת מתוך 6.')).toBeVisible();
+      expect(await page.evaluate(() => localStorage.getItem('checklist:answers'))).toBe('brand=2');
+    });
   });
 
   test('prints a guide page with the question and the chosen answer marked', async ({ page }) => {

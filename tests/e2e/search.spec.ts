@@ -21,6 +21,8 @@ test('a guide page loads no search code until the reader opens search', async ({
 test('the header button opens search; results appear as the reader types, with the matched words marked', async ({ page }) => {
   const errors = watchConsole(page);
   await page.goto('/guide/decision/');
+  // Before the scripts run (they start after the first paint) the button is a link to /search/.
+  await scriptsReady(page);
   await page.getByRole('banner').getByRole('link', { name: 'חיפוש' }).click();
   const box = dialog(page).getByRole('searchbox', { name: 'חיפוש במדריך' });
   await expect(box).toBeFocused();
