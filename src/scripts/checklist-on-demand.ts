@@ -4,7 +4,7 @@
  * nothing on a page without a <decision-checklist>. The
  * <decision-checklist> element (src/scripts/checklist-element.ts) comes:
  * - on the reader's first touch, click or focus in an embedded question or the recommendation,
- *   or at once if that touch came before this code ran (an answer already checked);
+ *   or at once if that touch came before this code ran (an answer is already checked);
  * - for a reader who has already answered (here or on /checklist/), when the page is idle, since
  *   their answers, progress pill and printed marks need it.
  * A first-time reader needs nothing more: what the islands show before any answer (no progress
@@ -42,11 +42,9 @@ for (const root of roots) {
   for (const type of ['pointerdown', 'focusin', 'keydown']) root.addEventListener(type, load, { passive: true });
 }
 
-// This code runs only after the first paint (src/lib/page-scripts.ts), so a fast reader may
-// already have answered, or be in a question, with no listener yet to see it: a checked radio
-// or focus inside an island means a touch came first. Load now;
-// the element keeps the checked answer when it connects.
-const touched = [...roots].some((root) => root.querySelector('input:checked') !== null || root.contains(document.activeElement));
-if (touched) load();
+// This code runs only after the first paint (src/lib/page-scripts.ts), so a fast reader may have
+// answered already, with no listener yet to see it: a checked answer means that touch came first.
+// Load now; the element keeps the checked answer when it connects.
+if (document.querySelector('decision-checklist :checked')) load();
 // Answers stored by src/scripts/checklist-store.ts (read here only to know whether any exist).
 else if (roots.length > 0 && readStored(CHECKLIST_ANSWERS_KEY)) (window.requestIdleCallback ?? setTimeout)(load);
