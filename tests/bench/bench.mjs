@@ -34,6 +34,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser.ts';
 import { firstVisit, LIGHTHOUSE_CATEGORIES, loadLighthouse, measureSearch, runLighthouse, weighPage } from './measure.mjs';
+import { JS_BEFORE_INTERACTION } from '../budgets.mjs';
 import { currentTarget, removeRevisionTarget, revisionTarget, starlightTarget, timeBuilds } from './targets.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -45,8 +46,8 @@ const BUDGETS = {
   /** Total brotli bytes of the home page and a guide page with everything they load (web font included). */
   pageTotalBytes: 30 * KB,
   /** JavaScript before interaction, by default and for the interactive pages. */
-  jsBytesDefault: 3 * KB,
-  jsBytesByPath: { '/checklist/': 8 * KB, '/talk/': 8 * KB },
+  jsBytesDefault: JS_BEFORE_INTERACTION.defaultBytes,
+  jsBytesByPath: JS_BEFORE_INTERACTION.byPath,
   /** Lighthouse mobile LCP, median of the runs. */
   lcpMs: 1000,
   /** Every Lighthouse category score, ×100. */

@@ -6,24 +6,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import { CHROMIUM_ARGS } from '../e2e/browser.ts';
+import { brotliSize, inlineScripts } from '../budgets.mjs';
 
 /** A phone: iPhone 12–15 class viewport. */
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
 
 export const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
-
-/** Brotli size at quality 11 (the maximum, as a host pre-compressing static files would use). */
-export function brotliSize(buf) {
-  if (buf.length === 0) return 0;
-  return brotliCompressSync(buf, {
-    params: {
-      [zlibConstants.BROTLI_PARAM_QUALITY]: 11,
-      [zlibConstants.BROTLI_PARAM_SIZE_HINT]: buf.length,
-    },
-  }).length;
-}
 
 /**
  * Bytes a host would send for a body: the brotli size, or the raw size where brotli would not
@@ -33,27 +22,6 @@ export const transferSize = (buf) => Math.min(buf.length, brotliSize(buf));
 
 const TYPES = ['document', 'stylesheet', 'script', 'font', 'image', 'other'];
 const typeOf = (resourceType) => (TYPES.includes(resourceType) ? resourceType : 'other');
-
-/** Script types that browsers execute (classic and module); JSON, import maps etc. are not JS. */
-const isExecutableScriptType = (type) =>
-  type === undefined || /^(module|text\/javascript|application\/javascript|text\/ecmascript|application\/ecmascript)$/i.test(type.trim());
-
-/**
- * The contents of the inline (no src) executable <script> elements of an HTML document.
- * A regex is enough for Astro's output: a script's text cannot contain `</script` anyway.
- */
-function inlineScripts(html) {
-  const scripts = [];
-  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
-    const attrs = m[1];
-    if (/\bsrc\s*=/i.test(attrs)) continue; // external: counted from its response
-    const type = attrs.match(/\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i);
-    const typeValue = type ? (type[1] ?? type[2] ?? type[3]) : undefined;
-    if (!isExecutableScriptType(typeValue)) continue;
-    if (m[2].trim()) scripts.push({ type: typeValue ?? 'classic', text: m[2] });
-  }
-  return scripts;
-}
 
 /** Loads one page cold in a fresh context and weighs everything it fetched. */
 export async function weighPage(browser, base, path) {

@@ -1,8 +1,9 @@
 // Checks the built site as a whole, over dist/: every internal link and #fragment resolves
 // (guide navigation, links written in content, the checklist's section links, QR targets), every
 // image has a text alternative, every page is valid HTML (html-validate), its CSP allows exactly
-// its own inline code, it requests no script before its first paint, and the home page and every
-// guide page fit in the first round trip of a new connection. Run after the build.
+// its own inline code, it requests no script before its first paint, its JavaScript before
+// interaction is within budget, and the home page and every guide page fit in the first round
+// trip of a new connection. Run after the build.
 
 /**
  * A new TCP connection delivers about 14.6 KB (ten 1,460-byte segments) in its first round trip;
@@ -20,6 +21,7 @@ import { htmlFiles } from '../../src/integrations/dist-files.ts';
 import { cspHash } from '../../src/integrations/page-csp.ts';
 import { cspMetaPolicies, inlineCode } from '../../src/lib/csp.ts';
 import { pagePath } from '../../src/lib/page-path.ts';
+import { brotliSize, inlineScriptBytes, hasJsBudget, JS_BEFORE_INTERACTION, jsBudgetFor } from '../budgets.mjs';
 
 const dist = new URL('../../dist/', import.meta.url).pathname;
 if (!existsSync(dist)) {
@@ -58,6 +60,8 @@ function idsOf(file) {
 }
 
 const problems = [];
+/** [page, brotli bytes of JavaScript before interaction] */
+const jsWeights = [];
 let links = 0;
 let fragments = 0;
 for (const file of files) {
@@ -114,6 +118,13 @@ for (const file of files) {
   for (const m of html.matchAll(/<script\b[^>]*\bsrc=[^>]*>|<link\b[^>]*\bmodulepreload\b[^>]*>/g)) {
     problems.push(`${from}: requests a script before its first paint: ${m[0].slice(0, 100)}`);
   }
+  // JavaScript before interaction: the inline scripts, and every file the after-paint loader
+  // imports or preloads (it names each one, static imports included; what a control imports on
+  // use is not named). The same bytes and budget as `npm run bench` measures in a browser.
+  const loaded = new Set([...html.matchAll(/'(\/_astro\/[^']+\.js)'/g)].map((m) => m[1]));
+  const jsBytes = inlineScriptBytes(html) + [...loaded].reduce((sum, url) => sum + brotliSize(readFileSync(join(dist, url))), 0);
+  jsWeights.push([from, jsBytes]);
+  if (hasJsBudget(from) && jsBytes > jsBudgetFor(from)) problems.push(`${from}: ${jsBytes} B of JavaScript before interaction (brotli), more than its ${jsBudgetFor(from)} B budget`);
   if (firstRoundTripPage(from)) {
     const bytes = gzipSync(html).length;
     if (bytes > FIRST_ROUND_TRIP_BYTES) problems.push(`${from}: ${bytes} B gzip, more than the ${FIRST_ROUND_TRIP_BYTES} B a first round trip delivers`);
@@ -141,9 +152,12 @@ const text = formatterFactory('text')(report.results);
 console.log(`Checked ${files.length} pages: ${links} internal links and ${fragments} #fragments.`);
 const sizes = files.filter((f) => firstRoundTripPage(pageUrl(f))).map((f) => gzipSync(readFileSync(f)).length);
 console.log(`Home and guide pages: ${Math.min(...sizes)}–${Math.max(...sizes)} B gzip (first round trip: ${FIRST_ROUND_TRIP_BYTES} B).`);
+const sectionJs = jsWeights.filter(([path]) => hasJsBudget(path) && !(path in JS_BEFORE_INTERACTION.byPath)).map(([, bytes]) => bytes);
+const others = jsWeights.sort(([a], [b]) => a.localeCompare(b)).filter(([path]) => !hasJsBudget(path) || path in JS_BEFORE_INTERACTION.byPath);
+console.log(`JavaScript before interaction (brotli): reading pages ${Math.min(...sectionJs)}–${Math.max(...sectionJs)} B (budget ${JS_BEFORE_INTERACTION.defaultBytes} B); ${others.map(([path, bytes]) => `${path} ${bytes} B${hasJsBudget(path) ? ` (budget ${jsBudgetFor(path)} B)` : ''}`).join(', ')}.`);
 console.log(`HTML validation (html-validate): ${report.errorCount} errors, ${report.warningCount} warnings.`);
 if (!report.valid) console.error(text);
-if (problems.length) console.error(`Broken links or markup:\n- ${problems.join('\n- ')}`);
+if (problems.length) console.error(`Problems:\n- ${problems.join('\n- ')}`);
 const failed = problems.length + report.errorCount;
 console.log(`dist: ${files.length - (failed ? 1 : 0)} passed, ${failed ? 1 : 0} failed`);
 process.exit(failed ? 1 : 0);
