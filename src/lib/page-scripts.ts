@@ -80,6 +80,18 @@ export function afterPaintLoader(entries: readonly string[], preloads: readonly 
   );
 }
 
+/**
+ * The modules a built page's after-paint loader fetches (preloads and entries), read back from
+ * the text `afterPaintLoader()` wrote: what runs before the reader interacts, for the JavaScript
+ * budget (tests/dist/check-dist.mjs). Empty for a page without a loader.
+ */
+export function loaderModules(html: string): string[] {
+  const loader = /<script type="module">(\{let d=0;const i=u=>import\(u\)[\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+  return [...loader.matchAll(/\bi\('((?:[^'\\]|\\u[0-9a-f]{4})*)'\)/g)].map((m) =>
+    m[1]!.replace(/\\u([0-9a-f]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+  );
+}
+
 /** A JavaScript string literal in single quotes that no URL can break out of (nor close the <script>). */
 function quoted(url: string): string {
   return `'${url.replace(/[\\'<>\n\r\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterPaintLoader, moduleScripts, resolveImport, runOrder, staticClosure, withScriptsAfterPaint, type ModuleGraph } from '../../src/lib/page-scripts.ts';
+import { afterPaintLoader, loaderModules, moduleScripts, resolveImport, runOrder, staticClosure, withScriptsAfterPaint, type ModuleGraph } from '../../src/lib/page-scripts.ts';
 
 const PAGE = '<html><head><meta charset="utf-8"><script>inline()</script><script type="module" src="/_astro/site.A.js"></script></head><body><script type="module" src="/_astro/talk.B.js"></script></body></html>';
 
@@ -105,6 +105,13 @@ describe("the loader that runs a page's scripts after its first paint", () => {
     expect(hostile).not.toContain("x'.js");
     expect(hostile).not.toMatch(/<\/script/i);
     expect(() => new Function(hostile.replaceAll('import(', 'String('))).not.toThrow();
+  });
+
+  it('can be read back from a built page: the modules it fetches, preloads first, hostile URLs included', () => {
+    const urls = ['/_astro/site.A.js', "/x'.js", '/y</script><script>alert(1)//.js'];
+    const page = (loader: string) => `<html><body><script>theme()</script><script type="module">${loader}</script></body></html>`;
+    expect(loaderModules(page(afterPaintLoader(urls, ['/_astro/shared.C.js'])))).toEqual(['/_astro/shared.C.js', ...urls]);
+    expect(loaderModules(page('import("/_astro/other.js")'))).toEqual([]);
   });
 });
 
